@@ -1,0 +1,164 @@
+// One collection: documents in natural (insertion) order keyed by `_id`, plus
+// its indexes. Stored documents are never mutated: every write stores a new
+// object, so open cursors and in-flight replies keep a consistent view.
+import { BSON, ObjectId, type Document } from 'bson';
+import { find } from 'mingo';
+import { CommandError, badValue } from './errors';
+import { ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
+import { isPlainObject, keyOf } from './keys';
+
+export type QueryOptions = {
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+  projection?: Document;
+};
+
+export function cloneDocument<T extends Document>(doc: T): T {
+  return BSON.deserialize(BSON.serialize(doc)) as T;
+}
+
+export function sameDocument(a: Document, b: Document): boolean {
+  return Buffer.from(BSON.serialize(a)).equals(BSON.serialize(b));
+}
+
+const isOperatorObject = (value: unknown): value is Document =>
+  isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'));
+
+export class Collection {
+  private readonly byId = new Map<string, Document>();
+  private readonly indexList: Index[];
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+  ) {
+    this.indexList = [new Index(ID_INDEX, this.ns)];
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get indexes(): IndexSpec[] {
+    return this.indexList.map((index) => index.spec);
+  }
+
+  all(): Document[] {
+    return [...this.byId.values()];
+  }
+
+  query(filter: Document = {}, options: QueryOptions = {}): Document[] {
+    let cursor = find(this.candidates(filter), filter, options.projection);
+    const sort = options.sort && Object.fromEntries(Object.entries(options.sort).filter(([k]) => k !== '$natural'));
+    if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all() as Document[];
+  }
+
+  // Equality on `_id` is the common case (findById, counters): look it up
+  // instead of scanning. mingo still applies the whole filter afterwards.
+  private candidates(filter: Document): Document[] {
+    const id: unknown = filter._id;
+    if (id === undefined || id instanceof RegExp) return this.all();
+    if (!isOperatorObject(id)) return this.lookup([id]);
+    const keys = Object.keys(id);
+    if (keys.length === 1 && keys[0] === '$eq') return this.lookup([id.$eq]);
+    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(id.$in) && !id.$in.some((v) => v instanceof RegExp)) {
+      return this.lookup(id.$in);
+    }
+    return this.all();
+  }
+
+  private lookup(ids: unknown[]): Document[] {
+    const found = new Map<string, Document>();
+    for (const id of ids) {
+      const key = keyOf(id);
+      const doc = this.byId.get(key);
+      if (doc) found.set(key, doc);
+    }
+    return [...found.values()];
+  }
+
+  insert(input: Document): Document {
+    // MongoDB stores `_id` as the first field, generating it if absent.
+    const { _id = new ObjectId(), ...fields } = input;
+    const doc = Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
+    if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
+    const idKey = keyOf(doc._id);
+    for (const index of this.indexList) index.check(doc, idKey);
+    for (const index of this.indexList) index.add(doc, idKey);
+    this.byId.set(idKey, doc);
+    return doc;
+  }
+
+  replace(current: Document, next: Document): void {
+    const idKey = keyOf(current._id);
+    if (keyOf(next._id) !== idKey) {
+      throw new CommandError(
+        66,
+        'ImmutableField',
+        `Performing an update on the path '_id' would modify the immutable field '_id'`,
+      );
+    }
+    for (const index of this.indexList) index.remove(current, idKey);
+    try {
+      for (const index of this.indexList) index.check(next, idKey);
+    } catch (error) {
+      for (const index of this.indexList) index.add(current, idKey);
+      throw error;
+    }
+    for (const index of this.indexList) index.add(next, idKey);
+    this.byId.set(idKey, next);
+  }
+
+  remove(doc: Document): void {
+    const idKey = keyOf(doc._id);
+    for (const index of this.indexList) index.remove(doc, idKey);
+    this.byId.delete(idKey);
+  }
+
+  /** Returns false when an identical index already exists. */
+  createIndex(spec: IndexSpec): boolean {
+    for (const existing of this.indexList) {
+      const sameName = existing.spec.name === spec.name;
+      const sameKey = keyOf(existing.spec.key) === keyOf(spec.key);
+      if (!sameName && !sameKey) continue;
+      if (!sameName) {
+        throw new CommandError(
+          85,
+          'IndexOptionsConflict',
+          `Index already exists with a different name: ${existing.spec.name}`,
+        );
+      }
+      const conflict = specConflict(existing.spec, spec);
+      if (conflict) throw conflict;
+      return false;
+    }
+    const index = new Index(spec, this.ns);
+    // Building a unique index over existing data fails on the first duplicate.
+    for (const [idKey, doc] of this.byId) {
+      index.check(doc, idKey);
+      index.add(doc, idKey);
+    }
+    this.indexList.push(index);
+    return true;
+  }
+
+  dropIndex(name: string): void {
+    if (name === ID_INDEX.name) throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
+    const at = this.indexList.findIndex((index) => index.spec.name === name);
+    if (at < 0) throw new CommandError(27, 'IndexNotFound', `index not found with name [${name}]`);
+    this.indexList.splice(at, 1);
+  }
+
+  dropIndexes(): void {
+    this.indexList.splice(1);
+  }
+}

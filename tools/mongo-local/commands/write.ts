@@ -1,0 +1,141 @@
+// Writes: insert, update, delete, findAndModify. Each statement either
+// applies fully or not at all; `ordered` decides whether a failed statement
+// stops the batch, and failures are reported per statement as writeErrors.
+import type { Document } from 'bson';
+import { find as mingoFind } from 'mingo';
+import { cloneDocument, sameDocument } from '../collection';
+import { CommandError, asCommandError } from '../errors';
+import { applyUpdate, upsertDocument, type UpdateSpec } from '../updates';
+import { type CommandHandler, collectionName, documentArray, optionalDocument } from './context';
+
+function writeError(index: number, error: unknown): Document {
+  const failure = asCommandError(error);
+  return { index, code: failure.code, ...failure.extra, errmsg: failure.message };
+}
+
+function runBatch<T>(statements: T[], ordered: boolean, apply: (statement: T, index: number) => void): Document[] {
+  const errors: Document[] = [];
+  for (const [index, statement] of statements.entries()) {
+    try {
+      apply(statement, index);
+    } catch (error) {
+      errors.push(writeError(index, error));
+      if (ordered) break;
+    }
+  }
+  return errors;
+}
+
+function reply(fields: Document, writeErrors: Document[]): Document {
+  return writeErrors.length > 0 ? { ...fields, writeErrors, ok: 1 } : { ...fields, ok: 1 };
+}
+
+const insert: CommandHandler = ({ db, command, store }) => {
+  const collection = store.getOrCreate(db, collectionName(command, 'insert'));
+  let n = 0;
+  const errors = runBatch(documentArray(command, 'documents'), command.ordered !== false, (doc) => {
+    collection.insert(doc);
+    n += 1;
+  });
+  if (n > 0) store.changed(db);
+  return reply({ n }, errors);
+};
+
+type UpdateStatement = { q?: Document; u: UpdateSpec; upsert?: boolean; multi?: boolean; arrayFilters?: Document[] };
+
+const update: CommandHandler = ({ db, command, store }) => {
+  const name = collectionName(command, 'update');
+  let matched = 0;
+  let modified = 0;
+  const upserted: Document[] = [];
+  const statements = documentArray(command, 'updates') as UpdateStatement[];
+  const errors = runBatch(statements, command.ordered !== false, (statement, index) => {
+    const filter = statement.q ?? {};
+    const options = { filter, arrayFilters: statement.arrayFilters };
+    // Only an upsert creates the collection, as in MongoDB.
+    const collection = statement.upsert ? store.getOrCreate(db, name) : store.get(db, name);
+    if (!collection) return;
+    const targets = collection.query(filter, statement.multi ? {} : { limit: 1 });
+    if (targets.length === 0 && statement.upsert) {
+      const doc = collection.insert(upsertDocument(statement.u, options));
+      upserted.push({ index, _id: doc._id });
+      return;
+    }
+    for (const current of targets) {
+      matched += 1;
+      const next = applyUpdate(current, statement.u, options);
+      if (sameDocument(current, next)) continue;
+      collection.replace(current, next);
+      modified += 1;
+    }
+  });
+  if (modified > 0 || upserted.length > 0) store.changed(db);
+  const fields: Document = { n: matched + upserted.length, nModified: modified };
+  if (upserted.length > 0) fields.upserted = upserted;
+  return reply(fields, errors);
+};
+
+type DeleteStatement = { q?: Document; limit?: number };
+
+const remove: CommandHandler = ({ db, command, store }) => {
+  const collection = store.get(db, collectionName(command, 'delete'));
+  let n = 0;
+  const errors = runBatch(documentArray(command, 'deletes') as DeleteStatement[], command.ordered !== false, (statement) => {
+    const targets = collection?.query(statement.q ?? {}, statement.limit === 1 ? { limit: 1 } : {}) ?? [];
+    for (const doc of targets) collection?.remove(doc);
+    n += targets.length;
+  });
+  if (n > 0) store.changed(db);
+  return reply({ n }, errors);
+};
+
+const findAndModify: CommandHandler = ({ db, command, store }) => {
+  const name = collectionName(command, 'findAndModify' in command ? 'findAndModify' : 'findandmodify');
+  const filter = optionalDocument(command, 'query') ?? {};
+  const fields = optionalDocument(command, 'fields');
+  const project = (doc: Document | null) =>
+    doc && fields && Object.keys(fields).length > 0 ? ((mingoFind([doc], {}, fields).all()[0] as Document) ?? null) : doc;
+  const wantNew = command.new === true;
+
+  if (command.remove === true) {
+    const collection = store.get(db, name);
+    const [target] = collection?.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1 }) ?? [];
+    if (!target || !collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
+    collection.remove(target);
+    store.changed(db);
+    return { lastErrorObject: { n: 1 }, value: project(target), ok: 1 };
+  }
+
+  const spec = command.update as UpdateSpec | undefined;
+  if (spec === undefined) throw new CommandError(9, 'FailedToParse', 'Either an update or remove=true must be specified');
+  const collection = store.getOrCreate(db, name);
+  const options = { filter, arrayFilters: command.arrayFilters as Document[] | undefined };
+  const [current] = collection.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1 });
+
+  if (current) {
+    const next = applyUpdate(current, spec, options);
+    if (!sameDocument(current, next)) {
+      collection.replace(current, next);
+      store.changed(db);
+    }
+    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(wantNew ? next : current), ok: 1 };
+  }
+  if (command.upsert !== true) {
+    return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+  }
+  const inserted = collection.insert(upsertDocument(spec, options));
+  store.changed(db);
+  return {
+    lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted._id },
+    value: wantNew ? project(cloneDocument(inserted)) : null,
+    ok: 1,
+  };
+};
+
+export const writeCommands: Record<string, CommandHandler> = {
+  insert,
+  update,
+  delete: remove,
+  findAndModify,
+  findandmodify: findAndModify,
+};

@@ -1,0 +1,144 @@
+// The TCP server: frames messages, runs each command to completion, replies.
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { resolve } from 'node:path';
+import type { Document } from 'bson';
+import { LIMITS, runCommand, type ConnectionInfo } from './commands';
+import { Cursors } from './cursors';
+import { Persistence } from './persistence';
+import { Store } from './store';
+import { WireError, encodeLegacyReply, encodeMsgReply, nextMessageLength, parseRequest } from './wire';
+
+export type MongoLocalOptions = {
+  /** 0 picks a free port. Default 27017. */
+  port?: number;
+  /** Default 127.0.0.1: a dev database should not listen on the network. */
+  host?: string;
+  /** Keep data across restarts in this directory (created if missing). */
+  dataDir?: string;
+};
+
+export type MongoLocal = {
+  uri: string;
+  host: string;
+  port: number;
+  stop(): Promise<void>;
+};
+
+export class PortInUseError extends Error {
+  constructor(host: string, port: number, options?: ErrorOptions) {
+    super(
+      `mongo-local cannot listen on ${host}:${port}: the port is already in use ` +
+        `(another mongo-local or mongod?). Stop that process or choose another port.`,
+      options,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<MongoLocal> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store();
+  const persistence = options.dataDir ? new Persistence(resolve(options.dataDir), store) : undefined;
+  persistence?.load();
+  const cursors = new Cursors();
+  const sockets = new Set<Socket>();
+  let lastConnectionId = 0;
+
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const connection = { id: ++lastConnectionId, remoteAddress: `${socket.remoteAddress}:${socket.remotePort}` };
+    serveConnection(socket, (message) => respond(message, { store, cursors, connection }));
+  });
+
+  try {
+    await listen(server, options.port ?? 27017, host);
+  } catch (error) {
+    cursors.close();
+    persistence?.flush();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const uriHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    uri: `mongodb://${uriHost}:${port}/`,
+    host,
+    port,
+    async stop() {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      persistence?.flush();
+      cursors.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      fail(error.code === 'EADDRINUSE' ? new PortInUseError(host, port, { cause: error }) : error);
+    });
+    server.listen(port, host, () => done());
+  });
+}
+
+// Accumulates chunks until a whole message is buffered; replies in order.
+function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | null): void {
+  socket.setNoDelay(true);
+  let chunks: Buffer[] = [];
+  let buffered = 0;
+  // A client that goes away mid-reply is normal; nothing to report.
+  socket.on('error', () => socket.destroy());
+  socket.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    try {
+      for (;;) {
+        if (buffered < 4) return;
+        const head = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        chunks = [head];
+        const length = nextMessageLength(head, LIMITS.maxMessageSizeBytes);
+        if (length === 0) return;
+        const rest = head.subarray(length);
+        chunks = rest.length > 0 ? [rest] : [];
+        buffered = rest.length;
+        const reply = handle(head.subarray(0, length));
+        if (reply) socket.write(reply);
+      }
+    } catch {
+      // Unparseable input: MongoDB drops the connection, so do we.
+      socket.destroy();
+    }
+  });
+}
+
+type Services = { store: Store; cursors: Cursors; connection: ConnectionInfo };
+
+function respond(message: Buffer, services: Services): Buffer | null {
+  const request = parseRequest(message);
+  if (request.kind === 'msg') {
+    const reply = runCommand({ ...services, command: request.command });
+    // moreToCome from the client: an unacknowledged write, no reply expected.
+    return request.moreToCome ? null : encode(encodeMsgReply, request.header.requestId, reply);
+  }
+  if (request.kind === 'query') {
+    const [db, ...rest] = request.collection.split('.');
+    const reply =
+      rest.join('.') === '$cmd'
+        ? runCommand({ ...services, db, command: request.command })
+        : { ok: 0, errmsg: 'OP_QUERY is only supported for commands', code: 352, codeName: 'UnsupportedOpQueryCommand' };
+    return encode(encodeLegacyReply, request.header.requestId, reply);
+  }
+  throw new WireError(`unsupported opCode ${request.header.opCode}`);
+}
+
+function encode(encoder: (responseTo: number, body: Document) => Buffer, responseTo: number, reply: Document): Buffer {
+  try {
+    return encoder(responseTo, reply);
+  } catch (error) {
+    const errmsg = `mongo-local could not encode the reply: ${error instanceof Error ? error.message : String(error)}`;
+    return encoder(responseTo, { ok: 0, errmsg, code: 10334, codeName: 'BSONObjectTooLarge' });
+  }
+}

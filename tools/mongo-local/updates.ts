@@ -1,0 +1,99 @@
+// Applying an update document: operator updates go through mingo's updater,
+// pipeline updates through mingo's aggregator, replacements keep `_id`.
+import { ObjectId, type Document } from 'bson';
+import { aggregate, update } from 'mingo';
+import { cloneDocument } from './collection';
+import { CommandError, asCommandError, failedToParse } from './errors';
+import { isPlainObject, keyOf } from './keys';
+
+export type UpdateSpec = Document | Document[];
+export type UpdateOptions = { filter?: Document; arrayFilters?: Document[] };
+
+function isOperatorUpdate(spec: Document): boolean {
+  const keys = Object.keys(spec);
+  const operators = keys.filter((k) => k.startsWith('$'));
+  if (operators.length > 0 && operators.length < keys.length) {
+    throw failedToParse(`Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  }
+  return operators.length > 0;
+}
+
+/** A new document: `doc` with `spec` applied. `inserting` enables `$setOnInsert`. */
+export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOptions, inserting = false): Document {
+  if (Array.isArray(spec)) {
+    const [result] = runStep(() => aggregate([cloneDocument(doc)], spec));
+    return withId(doc._id, result ?? {});
+  }
+  if (!isPlainObject(spec)) throw failedToParse('Update argument must be either an object or an array');
+  if (!isOperatorUpdate(spec)) return withId(doc._id, spec);
+
+  const { $setOnInsert, ...operators } = spec;
+  const next = cloneDocument(doc);
+  if (Object.keys(operators).length > 0) {
+    // The filter lets mingo resolve the positional `$` operator.
+    runStep(() => update(next, operators, options.arrayFilters, options.filter ?? {}));
+  }
+  if (inserting && isPlainObject($setOnInsert)) runStep(() => update(next, { $set: $setOnInsert }));
+  if (next._id === undefined || keyChanged(doc._id, next._id)) {
+    throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  return next;
+}
+
+/**
+ * The document an upsert inserts: the filter's equality fields (as MongoDB
+ * seeds them), then the update applied with `$setOnInsert` enabled.
+ */
+export function upsertDocument(spec: UpdateSpec, options: UpdateOptions): Document {
+  const seed: Document = {};
+  const equalities = equalityFields(options.filter ?? {});
+  if (Object.keys(equalities).length > 0) runStep(() => update(seed, { $set: equalities }));
+  const isReplacement = !Array.isArray(spec) && isPlainObject(spec) && !isOperatorUpdate(spec);
+  const base = isReplacement ? { _id: seed._id, ...spec } : seed;
+  const id: unknown = base._id ?? new ObjectId();
+  const applied = isReplacement ? base : applyUpdate({ ...base, _id: id }, spec, options, true);
+  return withId(id, applied);
+}
+
+// Equality conditions of a filter (`{a: 1}`, `{a: {$eq: 1}}`, inside `$and`);
+// operators like $gt contribute nothing, as in MongoDB's upsert seeding.
+function equalityFields(filter: Document): Document {
+  const fields: Document = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const clause of value) if (isPlainObject(clause)) Object.assign(fields, equalityFields(clause));
+    } else if (key.startsWith('$')) {
+      continue;
+    } else if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      if ('$eq' in value) fields[key] = value.$eq;
+    } else if (!(value instanceof RegExp)) {
+      fields[key] = value;
+    }
+  }
+  return fields;
+}
+
+function withId(id: unknown, doc: Document): Document {
+  if (doc._id !== undefined && keyChanged(id, doc._id)) {
+    throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  const { _id: _ignored, ...rest } = doc;
+  return { _id: id, ...rest };
+}
+
+function keyChanged(a: unknown, b: unknown): boolean {
+  return keyOf(a) !== keyOf(b);
+}
+
+function runStep<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const failure = asCommandError(error);
+    if (/unknown update operator/i.test(failure.message)) {
+      throw failedToParse(failure.message.replace(/^.*?'(\$\w+)'.*$/, 'Unknown modifier: $1. Expected a valid update modifier or pipeline-style update specified as an array'));
+    }
+    throw failure;
+  }
+}

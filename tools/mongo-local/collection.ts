@@ -89,7 +89,7 @@ export class Collection {
   insert(input: Document): Document {
     // MongoDB stores `_id` as the first field, generating it if absent.
     const { _id = new ObjectId(), ...fields } = input;
-    const doc = Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
+    const doc = input._id !== undefined && Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
     if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
     const idKey = keyOf(doc._id);
     for (const index of this.indexList) index.check(doc, idKey);

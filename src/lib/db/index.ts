@@ -1,0 +1,29 @@
+// lib/db: the only module that talks to MongoDB (STYLE.md "External systems").
+import { Counter } from './models/Counter';
+import { Organization } from './models/Organization';
+import { WebhookEvent } from './models/WebhookEvent';
+
+export { DbConnectionError, connectDb, disconnectDb } from './connection';
+export { Counter, nextSequence, type CounterRecord } from './models/Counter';
+export {
+  ORGANIZATION_STATUS,
+  Organization,
+  type OrganizationFields,
+  type OrganizationRecord,
+  type OrganizationStatus,
+} from './models/Organization';
+export {
+  WEBHOOK_EVENT_STATUS,
+  WebhookEvent,
+  type WebhookEventFields,
+  type WebhookEventRecord,
+  type WebhookEventStatus,
+} from './models/WebhookEvent';
+
+/**
+ * Creates every collection and index the models declare (unique and partial
+ * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
+ */
+export async function ensureIndexes(): Promise<void> {
+  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]);
+}

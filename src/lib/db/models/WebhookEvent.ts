@@ -1,0 +1,41 @@
+import { Schema, model, models, type InferSchemaType, type Model, type Types } from 'mongoose';
+
+export const WEBHOOK_EVENT_STATUS = {
+  processing: 'processing',
+  processed: 'processed',
+  failed: 'failed',
+  ignored: 'ignored',
+} as const;
+export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUS)[keyof typeof WEBHOOK_EVENT_STATUS];
+
+// The webhook event log (DESIGN.md §3): each Svix message is recorded once,
+// so a duplicate delivery is recognised with one indexed look-up.
+const webhookEventSchema = new Schema(
+  {
+    svixId: { type: String, required: true },
+    type: { type: String, required: true },
+    // The Clerk object the event is about (org or user id), for the admin log.
+    objectId: { type: String, default: null },
+    status: {
+      type: String,
+      enum: Object.values(WEBHOOK_EVENT_STATUS),
+      required: true,
+      default: WEBHOOK_EVENT_STATUS.processing,
+    },
+    attempts: { type: Number, required: true, default: 0, min: 0 },
+    lastError: { type: String, default: null },
+  },
+  { collection: 'webhook_events', timestamps: true },
+);
+
+webhookEventSchema.index({ svixId: 1 }, { unique: true });
+// The admin view lists newest first and filters failed events for replay.
+webhookEventSchema.index({ status: 1, createdAt: -1 });
+
+export type WebhookEventFields = InferSchemaType<typeof webhookEventSchema>;
+export type WebhookEventRecord = WebhookEventFields & { _id: Types.ObjectId };
+type WebhookEventModel = Model<WebhookEventFields>;
+
+export const WebhookEvent: WebhookEventModel =
+  (models.WebhookEvent as WebhookEventModel | undefined) ??
+  model<WebhookEventFields>('WebhookEvent', webhookEventSchema);

@@ -1,0 +1,22 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+import { parseEnv } from './src/lib/env/parseEnv';
+
+// Fail `next build`, `next start` and `next dev` at once, naming every missing
+// or malformed variable, instead of failing on the first request that needs it.
+parseEnv(process.env);
+
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  env: {
+    // Keyless mode and telemetry both need Clerk's servers; Tenantry always
+    // runs with explicit keys (real ones, or tools/clerk-local's).
+    NEXT_PUBLIC_CLERK_KEYLESS_DISABLED: 'true',
+    NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: 'true',
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,5 @@
+import { NotFoundPage } from '@/components/layout/NotFoundPage';
+
+export default function LocaleNotFound() {
+  return <NotFoundPage />;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** The Frontend API host a publishable key names: base64 of `host$`. */
+export function frontendApiHostOf(publishableKey: string): string | null {
+  const match = /^pk_(?:test|live)_([A-Za-z0-9+/_-]+)$/.exec(publishableKey);
+  if (!match?.[1]) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  return decoded.endsWith('$') ? decoded.slice(0, -1) : null;
+}
+
+function hostOf(value: string): string {
+  try {
+    return new URL(value.includes('://') ? value : `https://${value}`).hostname;
+  } catch {
+    return value;
+  }
+}
+
+export function isLoopback(urlOrHost: string): boolean {
+  return LOOPBACK_HOSTS.has(hostOf(urlOrHost));
+}
+
+const flag = z
+  .enum(['1', '0', 'true', 'false'], { error: 'expected 1, 0, true or false' })
+  .transform((v) => v === '1' || v === 'true');
+
+const optionalUrl = z.url({ error: 'expected an absolute URL' }).optional();
+
+export const serverSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  CLERK_SECRET_KEY: z
+    .string({ error: 'required: the Clerk secret key (sk_test_… or sk_live_…)' })
+    .regex(/^sk_(test|live)_\S+$/, 'expected a Clerk secret key (sk_test_… or sk_live_…)'),
+  CLERK_WEBHOOK_SIGNING_SECRET: z
+    .string({ error: 'required: the Svix signing secret of the Clerk webhook endpoint (whsec_…)' })
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'expected a Svix signing secret (whsec_…)'),
+  CLERK_API_URL: optionalUrl,
+  CLERK_JWT_KEY: z
+    .string()
+    .includes('BEGIN PUBLIC KEY', { error: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----…)' })
+    .optional(),
+  MONGODB_URI: z
+    .string({ error: 'required: a MongoDB connection string (mongodb://… or mongodb+srv://…)' })
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a MongoDB connection string (mongodb://… or mongodb+srv://…)'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // A production server refuses loopback Clerk endpoints (the local emulator)
+  // unless this says it is meant (the e2e suite runs a production build).
+  TENANTRY_ALLOW_LOCAL_SERVICES: flag.default(false),
+});
+
+export const publicSchema = z.object({
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: z
+    .string({ error: 'required: the Clerk publishable key (pk_test_… or pk_live_…)' })
+    .refine((key) => frontendApiHostOf(key)?.includes('.') ?? false, {
+      error: 'expected a Clerk publishable key: pk_test_ or pk_live_ + base64 of "<frontend api host>$", the host containing a dot',
+    }),
+  NEXT_PUBLIC_CLERK_PROXY_URL: optionalUrl,
+  NEXT_PUBLIC_CLERK_JS_URL: optionalUrl,
+  NEXT_PUBLIC_CLERK_UI_URL: optionalUrl,
+  NEXT_PUBLIC_CLERK_SIGN_UP_FALLBACK_REDIRECT_URL: z.string().startsWith('/').default('/'),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+export type PublicEnv = z.infer<typeof publicSchema>;
+export type Env = ServerEnv & PublicEnv;

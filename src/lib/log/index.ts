@@ -1,0 +1,27 @@
+import pino from 'pino';
+
+// One structured logger for the server. Secrets and raw webhook payloads are
+// redacted wherever they might be passed in by mistake.
+export const log = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  base: undefined,
+  redact: {
+    paths: [
+      'secret',
+      '*.secret',
+      'secretKey',
+      '*.secretKey',
+      'authorization',
+      '*.authorization',
+      'headers.authorization',
+      'headers.cookie',
+      'cookie',
+      '*.cookie',
+      'payload',
+      '*.payload',
+      'body',
+      '*.body',
+    ],
+    censor: '[redacted]',
+  },
+});

@@ -4,7 +4,7 @@
 import { BSON, ObjectId, type Document } from 'bson';
 import { find } from 'mingo';
 import { CommandError, badValue } from './errors';
-import { ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
+import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
 
 export type QueryOptions = {
@@ -92,6 +92,9 @@ export class Collection {
     const doc = input._id !== undefined && Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
     if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
     const idKey = keyOf(doc._id);
+    // Index checks skip the document's own entries, so a clash with itself,
+    // which is what a repeated _id is, has to be caught here.
+    if (this.byId.has(idKey)) throw new DuplicateKeyError(this.ns, ID_INDEX, { _id: doc._id });
     for (const index of this.indexList) index.check(doc, idKey);
     for (const index of this.indexList) index.add(doc, idKey);
     this.byId.set(idKey, doc);

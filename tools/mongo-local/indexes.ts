@@ -37,8 +37,8 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec {
     throw new CommandError(9, 'FailedToParse', "The 'name' field is a required property of an index specification");
   }
   // MongoDB reports specs as { v, key, name, ...options }.
-  const { v = 2, key: _key, name, ...options } = spec;
-  return { v, key: key as Document, name, ...options };
+  const options = Object.fromEntries(Object.entries(spec).filter(([field]) => !['v', 'key', 'name'].includes(field)));
+  return { v: spec.v ?? 2, key: key as Document, name: spec.name, ...options };
 }
 
 /** null when the specs are equivalent, else a description of the conflict. */

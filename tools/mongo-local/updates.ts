@@ -35,7 +35,7 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOpti
   }
   if (inserting && isPlainObject($setOnInsert)) runStep(() => update(next, { $set: $setOnInsert }));
   if (next._id === undefined || keyChanged(doc._id, next._id)) {
-    throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    throw immutableId();
   }
   return next;
 }
@@ -45,8 +45,9 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOpti
  * seeds them), then the update applied with `$setOnInsert` enabled.
  */
 export function upsertDocument(spec: UpdateSpec, options: UpdateOptions): Document {
-  const seed: Document = {};
-  const equalities = equalityFields(options.filter ?? {});
+  // mingo's $set refuses `_id` (it is immutable), so seed that one directly.
+  const { _id, ...equalities } = equalityFields(options.filter ?? {});
+  const seed: Document = _id === undefined ? {} : { _id };
   if (Object.keys(equalities).length > 0) runStep(() => update(seed, { $set: equalities }));
   const isReplacement = !Array.isArray(spec) && isPlainObject(spec) && !isOperatorUpdate(spec);
   const base = isReplacement ? { _id: seed._id, ...spec } : seed;
@@ -75,11 +76,15 @@ function equalityFields(filter: Document): Document {
 
 function withId(id: unknown, doc: Document): Document {
   if (doc._id !== undefined && keyChanged(id, doc._id)) {
-    throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    throw immutableId();
   }
-  const { _id: _ignored, ...rest } = doc;
+  const rest = { ...doc };
+  delete rest._id;
   return { _id: id, ...rest };
 }
+
+const immutableId = () =>
+  new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
 
 function keyChanged(a: unknown, b: unknown): boolean {
   return keyOf(a) !== keyOf(b);
@@ -91,6 +96,7 @@ function runStep<T>(step: () => T): T {
   } catch (error) {
     if (error instanceof CommandError) throw error;
     const failure = asCommandError(error);
+    if (/immutable field '_id'/.test(failure.message)) throw immutableId();
     if (/unknown update operator/i.test(failure.message)) {
       throw failedToParse(failure.message.replace(/^.*?'(\$\w+)'.*$/, 'Unknown modifier: $1. Expected a valid update modifier or pipeline-style update specified as an array'));
     }

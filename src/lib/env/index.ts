@@ -1,13 +1,14 @@
 import { parseEnv } from './parseEnv';
-import type { Env } from './schema';
 
 export { EnvError, parseEnv } from './parseEnv';
 export type { Env } from './schema';
 
-let cached: Env | undefined;
+type ParsedEnv = ReturnType<typeof parseEnv>;
+
+let cached: ParsedEnv | undefined;
 
 /** The validated environment, parsed on first use (next.config.ts parses it at start-up). */
-export function env(): Env {
+export function env(): ParsedEnv {
   cached ??= parseEnv(process.env);
   return cached;
 }

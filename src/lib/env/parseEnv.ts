@@ -9,12 +9,16 @@ export class EnvError extends Error {
 }
 
 /** Parses the whole environment at once so one error names every bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env & { CLERK_RATE_LIMIT_PER_10S: number } {
   const result = z.object({ ...serverSchema.shape, ...publicSchema.shape }).safeParse(source);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const env = result.data;
+  const env = {
+    ...result.data,
+    CLERK_RATE_LIMIT_PER_10S:
+      result.data.CLERK_RATE_LIMIT_PER_10S ?? (result.data.CLERK_SECRET_KEY.startsWith('sk_live_') ? 1000 : 100),
+  };
   if (env.NODE_ENV === 'production' && !env.TENANTRY_ALLOW_LOCAL_SERVICES) {
     const local = localClerkEndpoints(env);
     if (local.length > 0) {

@@ -44,6 +44,10 @@ export const serverSchema = z.object({
   MONGODB_URI: z
     .string({ error: 'required: a MongoDB connection string (mongodb://… or mongodb+srv://…)' })
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a MongoDB connection string (mongodb://… or mongodb+srv://…)'),
+  // Clerk's Backend API rate limit is 100 requests / 10 s for development
+  // instances and 1,000 for production; calls are paced to stay under it.
+  CLERK_RATE_LIMIT_PER_10S: z.coerce.number().int().positive().optional(),
+  CLERK_CONCURRENCY: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // A production server refuses loopback Clerk endpoints (the local emulator)
   // unless this says it is meant (the e2e suite runs a production build).

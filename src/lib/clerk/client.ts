@@ -1,0 +1,43 @@
+import { type ClerkClient, createClerkClient } from '@clerk/backend';
+import { env } from '@/lib/env';
+import { classifyClerkError } from './classify';
+import { createGate } from './gate';
+import { withRetry, withTimeout } from './retry';
+
+// Svix gives a delivery 15 s; finishing (or giving up) well inside that keeps
+// a slow Clerk from turning into duplicate in-flight deliveries.
+const ATTEMPT_TIMEOUT_MS = 5_000;
+const BUDGET_MS = 10_000;
+
+type ClerkRuntime = { client: ClerkClient; gate: ReturnType<typeof createGate> };
+
+const globalForClerk = globalThis as typeof globalThis & { __tenantryClerk?: ClerkRuntime };
+
+function runtime(): ClerkRuntime {
+  if (!globalForClerk.__tenantryClerk) {
+    const e = env();
+    globalForClerk.__tenantryClerk = {
+      client: createClerkClient({ secretKey: e.CLERK_SECRET_KEY, apiUrl: e.CLERK_API_URL, jwtKey: e.CLERK_JWT_KEY }),
+      gate: createGate({ concurrency: e.CLERK_CONCURRENCY, limit: e.CLERK_RATE_LIMIT_PER_10S, intervalMs: 10_000 }),
+    };
+  }
+  return globalForClerk.__tenantryClerk;
+}
+
+/**
+ * The one way the app calls Clerk's Backend API: bounded by the gate, each
+ * attempt timed out, transient failures (429 with Retry-After, 5xx, network)
+ * retried within the budget, errors classified as unavailable or rejected.
+ */
+export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<T>): Promise<T> {
+  const { client, gate } = runtime();
+  return withRetry(
+    () =>
+      gate(() =>
+        withTimeout(op(client), ATTEMPT_TIMEOUT_MS, what).catch((error: unknown) => {
+          throw classifyClerkError(error, what);
+        }),
+      ),
+    { budgetMs: BUDGET_MS },
+  );
+}

@@ -1,0 +1,18 @@
+import pLimit from 'p-limit';
+import pThrottle from 'p-throttle';
+
+export type GateOptions = {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Requests started per window (Clerk: 100 / 10 s development, 1,000 / 10 s production). */
+  limit: number;
+  intervalMs: number;
+};
+
+/** Bounds calls to Clerk by concurrency and by Clerk's rate-limit window. */
+export function createGate({ concurrency, limit, intervalMs }: GateOptions) {
+  const inFlight = pLimit(concurrency);
+  const throttle = pThrottle({ limit, interval: intervalMs });
+  const started = throttle(<T>(fn: () => Promise<T>) => fn());
+  return <T>(fn: () => Promise<T>): Promise<T> => inFlight(() => started(fn) as Promise<T>);
+}

@@ -1,0 +1,12 @@
+// lib/clerk: the only module that calls Clerk's Backend API (STYLE.md "External systems").
+export { ClerkRejectedError, ClerkUnavailableError } from './errors';
+export {
+  createOrganization,
+  deleteOrganization,
+  deleteOrganizationLogo,
+  findOrganizationBySlug,
+  getOrganization,
+  updateOrganization,
+} from './organizations';
+export type { ClerkOrg } from './types';
+export { mergeUserPublicMetadata } from './users';

@@ -1,0 +1,15 @@
+// Leaf module: lib/db maps duplicate-key errors onto these without importing
+// the rest of lib/tenants.
+
+/** Thrown by `reserve` when the user already has a test org (the partial unique index on ownerUserId). */
+export class OwnerTakenError extends Error {
+  override name = 'OwnerTakenError';
+}
+/** Thrown by `reserve` when the shortName is already used by another org. */
+export class ShortNameTakenError extends Error {
+  override name = 'ShortNameTakenError';
+}
+/** The Clerk slug is held by an org that is not this user's test org: needs a human (or reconcile). */
+export class ProvisioningConflictError extends Error {
+  override name = 'ProvisioningConflictError';
+}

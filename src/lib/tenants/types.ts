@@ -1,0 +1,17 @@
+import type { ClerkOrg } from '@/lib/clerk';
+
+export type TenantStatus = 'provisioning' | 'active' | 'archived';
+
+/** A tenant as the domain rules see it (the MongoDB document, DESIGN.md §3). */
+export type Tenant = {
+  shortName: string;
+  name: string;
+  clerkOrgId: string | null;
+  logoUrl: string | null;
+  isTestOrg: boolean;
+  ownerUserId: string | null;
+  status: TenantStatus;
+  clerkUpdatedAt: Date | null;
+};
+
+export type { ClerkOrg };

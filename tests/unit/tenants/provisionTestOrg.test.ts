@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ProvisioningConflictError } from '@/lib/tenants/errors';
+import { provisionTestOrg } from '@/lib/tenants/provisionTestOrg';
+import { testOrgShortName } from '@/lib/tenants/testOrgName';
+import { fakePorts } from './fakes';
+
+describe('testOrgShortName', () => {
+  it('zero-pads to four digits and grows past 9999', () => {
+    expect(testOrgShortName(7)).toBe('test-0007');
+    expect(testOrgShortName(9999)).toBe('test-9999');
+    expect(testOrgShortName(12345)).toBe('test-12345');
+  });
+  it('rejects numbers that are not positive integers', () => {
+    expect(() => testOrgShortName(0)).toThrow(RangeError);
+    expect(() => testOrgShortName(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('provisionTestOrg', () => {
+  it('creates test-0001, makes the user its creator and sets newTenantSlug, in two Clerk calls', async () => {
+    const { ports, clerkOrgs, metadata, calls } = fakePorts();
+    const { tenant, created } = await provisionTestOrg('user_a', ports);
+    expect(created).toBe(true);
+    expect(tenant).toMatchObject({ shortName: 'test-0001', name: 'test-0001', status: 'active', ownerUserId: 'user_a' });
+    const [org] = [...clerkOrgs.values()];
+    expect(org).toMatchObject({ slug: 'test-0001', createdBy: 'user_a', publicMetadata: { testOrgOwner: 'user_a' } });
+    expect(tenant.clerkOrgId).toBe(org!.id);
+    expect(metadata.get('user_a')).toEqual({ newTenantSlug: 'test-0001' });
+    expect(calls).toEqual(['createOrganization', 'mergeUserPublicMetadata']);
+  });
+
+  it('returns the existing org without calling Clerk on the next call', async () => {
+    const { ports, calls } = fakePorts();
+    await provisionTestOrg('user_a', ports);
+    calls.length = 0;
+    const again = await provisionTestOrg('user_a', ports);
+    expect(again.created).toBe(false);
+    expect(again.tenant.shortName).toBe('test-0001');
+    expect(calls).toEqual([]);
+  });
+
+  it('gives one org to a user whatever the number of concurrent calls', async () => {
+    const { ports, tenants, clerkOrgs } = fakePorts();
+    const results = await Promise.all(Array.from({ length: 5 }, () => provisionTestOrg('user_a', ports)));
+    expect(new Set(results.map((r) => r.tenant.shortName)).size).toBe(1);
+    expect(tenants.size).toBe(1);
+    expect(clerkOrgs.size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  it('gives different users distinct, gap-free numbers', async () => {
+    const { ports } = fakePorts();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => provisionTestOrg(`user_${i}`, ports)));
+    const names = results.map((r) => r.tenant.shortName).sort();
+    expect(names).toEqual(Array.from({ length: 50 }, (_, i) => testOrgShortName(i + 1)));
+  });
+
+  it('converges after a failed Clerk create', async () => {
+    const { ports, clerkOrgs, faults } = fakePorts();
+    faults.failCreateOnce = new Error('Clerk 503');
+    await expect(provisionTestOrg('user_a', ports)).rejects.toThrow('Clerk 503');
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(tenant).toMatchObject({ shortName: 'test-0001', status: 'active' });
+    expect(clerkOrgs.size).toBe(1);
+  });
+
+  it('adopts the Clerk org a crashed attempt created instead of creating a second', async () => {
+    const { ports, clerkOrgs, faults, calls } = fakePorts();
+    faults.crashBeforeAttach = true;
+    await expect(provisionTestOrg('user_a', ports)).rejects.toThrow('crashed');
+    calls.length = 0;
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(clerkOrgs.size).toBe(1);
+    expect(tenant.clerkOrgId).toBe([...clerkOrgs.keys()][0]);
+    expect(calls).toEqual(['findOrganizationBySlug', 'mergeUserPublicMetadata']);
+  });
+
+  it('adopts the org when the create failed after Clerk made it', async () => {
+    const { ports, clerkOrgs, faults } = fakePorts();
+    faults.failAfterCreate = true;
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(clerkOrgs.size).toBe(1);
+    expect(tenant).toMatchObject({ status: 'active', clerkOrgId: [...clerkOrgs.keys()][0] });
+  });
+
+  it("refuses to adopt a stranger's Clerk org that holds the slug", async () => {
+    const { ports, clerkOrgs, faults } = fakePorts();
+    faults.failCreateOnce = new Error('Clerk 503');
+    await expect(provisionTestOrg('user_a', ports)).rejects.toThrow();
+    clerkOrgs.set('org_x', {
+      id: 'org_x',
+      slug: 'test-0001',
+      name: 'squatter',
+      logoUrl: null,
+      createdBy: 'user_b',
+      publicMetadata: {},
+      updatedAt: new Date(),
+    });
+    await expect(provisionTestOrg('user_a', ports)).rejects.toBeInstanceOf(ProvisioningConflictError);
+  });
+
+  it('skips a number whose name is already used by another org', async () => {
+    const { ports, tenants } = fakePorts();
+    tenants.set('test-0001', {
+      shortName: 'test-0001',
+      name: 'Imported',
+      clerkOrgId: 'org_imported',
+      logoUrl: null,
+      isTestOrg: false,
+      ownerUserId: null,
+      status: 'active',
+      clerkUpdatedAt: null,
+    });
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(tenant.shortName).toBe('test-0002');
+  });
+});

@@ -62,11 +62,12 @@ export class Collection {
     return cursor.all() as Document[];
   }
 
-  // Equality on `_id` is the common case (findById, counters): look it up
-  // instead of scanning. mingo still applies the whole filter afterwards.
+  // Equality on `_id` or on a unique index is the common case (findById,
+  // counters, look-ups by svixId or shortName): find the one candidate instead
+  // of scanning. mingo still applies the whole filter to what is returned.
   private candidates(filter: Document): Document[] {
     const id: unknown = filter._id;
-    if (id === undefined || id instanceof RegExp) return this.all();
+    if (id === undefined || id instanceof RegExp) return this.byUniqueIndex(filter) ?? this.all();
     if (!isOperatorObject(id)) return this.lookup([id]);
     const keys = Object.keys(id);
     if (keys.length === 1 && keys[0] === '$eq') return this.lookup([id.$eq]);
@@ -74,6 +75,16 @@ export class Collection {
       return this.lookup(id.$in);
     }
     return this.all();
+  }
+
+  private byUniqueIndex(filter: Document): Document[] | undefined {
+    for (const index of this.indexList) {
+      const idKey = index.candidateFor(filter);
+      if (idKey === undefined) continue;
+      const doc = idKey === null ? undefined : this.byId.get(idKey);
+      return doc ? [doc] : [];
+    }
+    return undefined;
   }
 
   private lookup(ids: unknown[]): Document[] {

@@ -1,10 +1,10 @@
 // Index definitions and unique-key enforcement. Only uniqueness is modelled:
 // queries scan (see collection.ts), so non-unique indexes are kept as specs
 // that listIndexes reports back, which is all mongoose needs from them.
-import { EJSON, type Document } from 'bson';
+import { EJSON, ObjectId, type Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError, badValue } from './errors';
-import { formatKeyDocument, keyOf, valuesAtPath } from './keys';
+import { formatKeyDocument, isPlainObject, keyOf, valuesAtPath } from './keys';
 
 export type IndexSpec = Document & {
   name: string;
@@ -108,6 +108,22 @@ export class Index {
     }
   }
 
+  /**
+   * For a filter with a plain equality on every field of this unique index:
+   * the `_id` key of the only document that can match, or null for none.
+   * undefined when the index cannot answer (partial, or not all fields given).
+   */
+  candidateFor(filter: Document): string | null | undefined {
+    if (!this.enforcesUniqueness || this.partial) return undefined;
+    const keys: string[] = [];
+    for (const field of this.fields) {
+      const value = equalityValue(filter[field]);
+      if (value === undefined) return undefined;
+      keys.push(keyOf(value));
+    }
+    return this.owners.get(keys.join('|')) ?? null;
+  }
+
   add(doc: Document, idKey: string): void {
     if (!this.enforcesUniqueness) return;
     for (const entry of this.entriesOf(doc)) this.owners.set(entry.key, idKey);
@@ -132,4 +148,14 @@ export class Index {
       keyValue: Object.fromEntries(this.fields.map((field, i) => [field, combo[i] ?? null])),
     }));
   }
+}
+
+// Scalars only: null, arrays and embedded documents have matching rules
+// (missing fields, whole-array equality) that a key lookup would get wrong.
+function equalityValue(condition: unknown): unknown {
+  const value = isPlainObject(condition) && Object.keys(condition).length === 1 ? condition.$eq : condition;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value instanceof ObjectId || value instanceof Date) return value;
+  return undefined;
 }

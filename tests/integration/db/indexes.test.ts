@@ -51,6 +51,16 @@ describe('unique index', () => {
     expect((await Account.findById(other._id).lean())?.email).toBe('y@example.com');
   });
 
+  it('finds a document by its unique key after the key changed, and not by the old key', async () => {
+    const doc = await Account.create({ email: 'old@example.com', tenant: 't', handle: 'mv' });
+    await Account.updateOne({ _id: doc._id }, { email: 'new@example.com' });
+    expect(await Account.findOne({ email: 'old@example.com' })).toBeNull();
+    expect((await Account.findOne({ email: 'new@example.com', tenant: 't' }).lean())?._id).toEqual(doc._id);
+    expect(await Account.findOne({ email: 'new@example.com', tenant: 'other' })).toBeNull();
+    await Account.deleteOne({ _id: doc._id });
+    expect(await Account.findOne({ email: 'new@example.com' })).toBeNull();
+  });
+
   it('rejects a duplicate _id', async () => {
     const first = await Account.create({ email: 'id1@example.com', tenant: 't', handle: 'id1' });
     await expect(

@@ -41,10 +41,6 @@ export class Collection {
     return `${this.db}.${this.name}`;
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   get indexes(): IndexSpec[] {
     return this.indexList.map((index) => index.spec);
   }
@@ -145,6 +141,8 @@ export class Collection {
       const sameKey = keyOf(existing.spec.key) === keyOf(spec.key);
       if (!sameName && !sameKey) continue;
       if (!sameName) {
+        // One key pattern may back several partial indexes, if their filters differ.
+        if (keyOf(existing.spec.partialFilterExpression) !== keyOf(spec.partialFilterExpression)) continue;
         throw new CommandError(
           85,
           'IndexOptionsConflict',

@@ -48,7 +48,7 @@ export class Cursors {
     const cursor = this.open.get(id);
     if (!cursor) throw new CommandError(43, 'CursorNotFound', `cursor id ${id} not found`);
     const ns = `${db}.${collection}`;
-    if (cursor.ns !== ns && !cursor.ns.startsWith(`${db}.$cmd`)) {
+    if (cursor.ns !== ns) {
       throw new CommandError(13, 'Unauthorized', `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${cursor.ns}`);
     }
     cursor.touchedAt = Date.now();

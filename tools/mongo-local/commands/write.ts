@@ -1,9 +1,10 @@
-// Writes: insert, update, delete, findAndModify. Each statement either
-// applies fully or not at all; `ordered` decides whether a failed statement
-// stops the batch, and failures are reported per statement as writeErrors.
+// Writes: insert, update, delete, findAndModify. Each document write applies
+// fully or not at all (as in MongoDB, a multi-update is not atomic as a
+// whole); `ordered` decides whether a failed statement stops the batch, and
+// failures are reported per statement as writeErrors.
 import type { Document } from 'bson';
 import { find as mingoFind } from 'mingo';
-import { cloneDocument, sameDocument } from '../collection';
+import { sameDocument } from '../collection';
 import { CommandError, asCommandError } from '../errors';
 import { applyUpdate, upsertDocument, type UpdateSpec } from '../updates';
 import { type CommandHandler, collectionName, documentArray, optionalDocument } from './context';
@@ -127,7 +128,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
   store.changed(db);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted._id },
-    value: wantNew ? project(cloneDocument(inserted)) : null,
+    value: wantNew ? project(inserted) : null,
     ok: 1,
   };
 };

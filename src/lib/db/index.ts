@@ -27,3 +27,18 @@ export {
 export async function ensureIndexes(): Promise<void> {
   await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]);
 }
+
+export {
+  adoptOrg,
+  applyClerkSync,
+  archiveTenant,
+  attachClerkOrg,
+  findTenantByClerkOrgId,
+  findTenantByShortName,
+  findTestOrgByOwner,
+  markActive,
+  nextTestOrgNumber,
+  reserveTestOrg,
+} from './tenants';
+export { type Claim, claimEvent, failEvent, findEvent, releaseEvent, settleEvent } from './webhookEvents';
+export { dbReady } from './ready';

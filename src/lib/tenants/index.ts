@@ -1,1 +1,16 @@
 export { RESERVED_SHORT_NAMES, SHORT_NAME_PATTERN, isValidShortName } from './shortName';
+export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError } from './errors';
+export { type ProvisioningPorts, type ProvisioningResult, provisionTestOrg } from './provisionTestOrg';
+export { decideOrgUpdate, type ClerkOrgState, type OrgUpdateDecision } from './decideOrgUpdate';
+export {
+  adoptCreatedOrg,
+  applyOrgUpdate,
+  archiveDeletedOrg,
+  retireTestOrgOf,
+  type ClerkOrgEvent,
+  type OrgSyncPorts,
+  type Outcome,
+} from './syncClerkOrg';
+export { orgSyncPorts, provisioningPorts } from './ports';
+export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
+export type { Tenant, TenantStatus } from './types';

@@ -24,6 +24,12 @@ const webhookEventSchema = new Schema(
     },
     attempts: { type: Number, required: true, default: 0, min: 0 },
     lastError: { type: String, default: null },
+    // While set and in the future, one delivery is working on the event;
+    // a crashed or transiently failed attempt lets it lapse for the retry.
+    leaseUntil: { type: Date, default: null },
+    // The fields of the verified event its handler reads (never user profile
+    // data), kept so a platform admin can replay a failed one.
+    payload: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'webhook_events', timestamps: true },
 );

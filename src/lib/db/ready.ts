@@ -1,0 +1,22 @@
+import { connectDb } from './connection';
+import { Counter } from './models/Counter';
+import { Organization } from './models/Organization';
+import { WebhookEvent } from './models/WebhookEvent';
+
+const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: Promise<void> };
+
+/**
+ * Connects (once) and makes sure every index exists before the first query:
+ * the unique and partial unique indexes are what enforce DESIGN.md §3. A
+ * failure is forgotten so the next request tries again.
+ */
+export function dbReady(uri?: string): Promise<void> {
+  globalForReady.__tenantryDbReady ??= connectDb(uri)
+    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]))
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      delete globalForReady.__tenantryDbReady;
+      throw error;
+    });
+  return globalForReady.__tenantryDbReady;
+}

@@ -1,0 +1,130 @@
+import { mongo } from 'mongoose';
+import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
+import type { Tenant } from '@/lib/tenants/types';
+import { nextSequence } from './models/Counter';
+import { Organization, type OrganizationRecord } from './models/Organization';
+
+// The tenant repository: every MongoDB read and write of the organizations
+// collection that the domain rules need, returning plain Tenant values.
+
+const TEST_ORG_SEQUENCE = 'testOrg';
+
+function toTenant(doc: OrganizationRecord): Tenant {
+  return {
+    shortName: doc.shortName,
+    name: doc.name,
+    clerkOrgId: doc.clerkOrgId ?? null,
+    logoUrl: doc.logoUrl ?? null,
+    isTestOrg: doc.isTestOrg,
+    ownerUserId: doc.ownerUserId ?? null,
+    status: doc.status,
+    clerkUpdatedAt: doc.clerkUpdatedAt ?? null,
+  };
+}
+
+function orNull(doc: OrganizationRecord | null): Tenant | null {
+  return doc ? toTenant(doc) : null;
+}
+
+function isDuplicateKey(error: unknown): error is mongo.MongoServerError {
+  return error instanceof mongo.MongoServerError && error.code === 11000;
+}
+
+export function nextTestOrgNumber(): Promise<number> {
+  return nextSequence(TEST_ORG_SEQUENCE);
+}
+
+export async function findTestOrgByOwner(userId: string): Promise<Tenant | null> {
+  return orNull(await Organization.findOne({ isTestOrg: true, ownerUserId: userId }).lean<OrganizationRecord>());
+}
+
+export async function findTenantByShortName(shortName: string): Promise<Tenant | null> {
+  return orNull(await Organization.findOne({ shortName }).lean<OrganizationRecord>());
+}
+
+export async function findTenantByClerkOrgId(clerkOrgId: string): Promise<Tenant | null> {
+  return orNull(await Organization.findOne({ clerkOrgId }).lean<OrganizationRecord>());
+}
+
+/** Reserves a test org (`status: provisioning`) before anything exists in Clerk (DESIGN.md §3 rule 4). */
+export async function reserveTestOrg({ shortName, ownerUserId }: { shortName: string; ownerUserId: string }): Promise<Tenant> {
+  try {
+    const doc = await Organization.create({
+      shortName,
+      name: shortName,
+      isTestOrg: true,
+      ownerUserId,
+      status: 'provisioning',
+    });
+    return toTenant(doc.toObject());
+  } catch (error) {
+    if (isDuplicateKey(error)) {
+      const key = Object.keys(error.keyPattern ?? {})[0];
+      if (key === 'ownerUserId') throw new OwnerTakenError(`user ${ownerUserId} already has a test org`, { cause: error });
+      if (key === 'shortName') throw new ShortNameTakenError(`shortName ${shortName} is taken`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function attachClerkOrg(shortName: string, clerkOrgId: string): Promise<void> {
+  await Organization.updateOne({ shortName, clerkOrgId: null }, { $set: { clerkOrgId } });
+}
+
+export async function markActive(
+  shortName: string,
+  { clerkOrgId, clerkUpdatedAt }: { clerkOrgId: string; clerkUpdatedAt: Date | null },
+): Promise<Tenant> {
+  const doc = await Organization.findOneAndUpdate(
+    { shortName },
+    { $set: { clerkOrgId, status: 'active' }, ...(clerkUpdatedAt ? { $max: { clerkUpdatedAt } } : {}) },
+    { returnDocument: 'after' },
+  ).lean<OrganizationRecord>();
+  if (!doc) throw new Error(`tenant ${shortName} vanished while being activated`);
+  return toTenant(doc);
+}
+
+/**
+ * Applies synced fields and the Clerk `updated_at` they came with, unless a
+ * newer event got there first (the stale check, done atomically).
+ */
+export async function applyClerkSync(
+  clerkOrgId: string,
+  changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date },
+): Promise<boolean> {
+  const result = await Organization.updateOne(
+    {
+      clerkOrgId,
+      status: { $ne: 'archived' },
+      $or: [{ clerkUpdatedAt: null }, { clerkUpdatedAt: { $lte: changes.clerkUpdatedAt } }],
+    },
+    { $set: changes },
+  );
+  return result.matchedCount === 1;
+}
+
+/** Creates the document for a Clerk org MongoDB did not know (organization.created, reconcile). */
+export async function adoptOrg(fields: {
+  clerkOrgId: string;
+  shortName: string;
+  name: string;
+  logoUrl: string | null;
+  isTestOrg: boolean;
+  ownerUserId: string | null;
+  clerkUpdatedAt: Date;
+}): Promise<Tenant | null> {
+  try {
+    const doc = await Organization.create({ ...fields, status: 'active' });
+    return toTenant(doc.toObject());
+  } catch (error) {
+    if (isDuplicateKey(error)) return null; // adopted concurrently, or the shortName belongs to another org
+    throw error;
+  }
+}
+
+/** Archives, never deletes (DESIGN.md §3): the tenant's data stays. */
+export async function archiveTenant(filter: { clerkOrgId: string } | { shortName: string }): Promise<Tenant | null> {
+  return orNull(
+    await Organization.findOneAndUpdate(filter, { $set: { status: 'archived' } }, { returnDocument: 'after' }).lean<OrganizationRecord>(),
+  );
+}

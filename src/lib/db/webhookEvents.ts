@@ -1,0 +1,58 @@
+import { mongo } from 'mongoose';
+import { WebhookEvent, type WebhookEventRecord } from './models/WebhookEvent';
+
+// The webhook event log (DESIGN.md §3): one document per Svix message id.
+
+export type Claim = 'claimed' | 'duplicate' | 'in-flight';
+
+const LEASE_MS = 60_000;
+
+/**
+ * Decides who handles a delivery. An event already settled (processed,
+ * ignored, failed) is a duplicate: one indexed look-up. A new event is
+ * inserted with a lease; the unique index makes concurrent deliveries of
+ * the same message race for it, and only one wins. An event whose lease
+ * lapsed (a crash or a transient failure) is taken over by the retry.
+ */
+export async function claimEvent(
+  svixId: string,
+  fields: { type: string; objectId: string | null; payload: unknown },
+  now: Date = new Date(),
+): Promise<Claim> {
+  const existing = await WebhookEvent.findOne({ svixId }, { status: 1, leaseUntil: 1 }).lean<WebhookEventRecord>();
+  if (existing && existing.status !== 'processing') return 'duplicate';
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  if (!existing) {
+    try {
+      await WebhookEvent.create({ svixId, ...fields, status: 'processing', attempts: 1, leaseUntil });
+      return 'claimed';
+    } catch (error) {
+      if (error instanceof mongo.MongoServerError && error.code === 11000) return 'in-flight';
+      throw error;
+    }
+  }
+  const taken = await WebhookEvent.findOneAndUpdate(
+    { svixId, status: 'processing', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+    { $set: { leaseUntil }, $inc: { attempts: 1 } },
+    { returnDocument: 'after', projection: { _id: 1 } },
+  ).lean();
+  return taken ? 'claimed' : 'in-flight';
+}
+
+export async function settleEvent(svixId: string, status: 'processed' | 'ignored'): Promise<void> {
+  await WebhookEvent.updateOne({ svixId }, { $set: { status, leaseUntil: null } });
+}
+
+/** A transient failure: the event stays `processing` with its lease released, for Svix's retry. */
+export async function releaseEvent(svixId: string, error: string): Promise<void> {
+  await WebhookEvent.updateOne({ svixId }, { $set: { lastError: error, leaseUntil: null } });
+}
+
+/** A permanent failure: recorded as failed, shown to platform admins for replay. */
+export async function failEvent(svixId: string, error: string): Promise<void> {
+  await WebhookEvent.updateOne({ svixId }, { $set: { status: 'failed', lastError: error, leaseUntil: null } });
+}
+
+export async function findEvent(svixId: string): Promise<WebhookEventRecord | null> {
+  return WebhookEvent.findOne({ svixId }).lean<WebhookEventRecord>();
+}

@@ -1,0 +1,14 @@
+import * as clerk from '@/lib/clerk';
+import * as db from '@/lib/db';
+import type { ProvisioningPorts } from './provisionTestOrg';
+import type { OrgSyncPorts } from './syncClerkOrg';
+
+// The real I/O behind the domain rules: MongoDB through lib/db, Clerk through lib/clerk.
+
+export const provisioningPorts: ProvisioningPorts = {
+  tenants: db,
+  nextTestOrgNumber: db.nextTestOrgNumber,
+  clerk,
+};
+
+export const orgSyncPorts: OrgSyncPorts = { tenants: db, clerk };

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+// Zod schemas for the parts of Clerk's webhook payloads the handlers read
+// (shapes from clerk-openapi/webhooks-2025-04-15.yml). Unknown fields pass.
+
+export const envelopeSchema = z.object({
+  object: z.literal('event'),
+  type: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+  timestamp: z.number().optional(),
+});
+
+const metadata = z.record(z.string(), z.unknown()).nullish().transform((m) => m ?? {});
+
+export const organizationSchema = z
+  .object({
+    id: z.string().startsWith('org_'),
+    name: z.string(),
+    slug: z.string(),
+    image_url: z.string().nullish(),
+    has_image: z.boolean().optional(),
+    created_by: z.string().nullish(),
+    public_metadata: metadata,
+    updated_at: z.number().int().nonnegative(),
+  })
+  .transform((o) => ({
+    id: o.id,
+    name: o.name,
+    slug: o.slug,
+    logoUrl: o.has_image && o.image_url ? o.image_url : null,
+    createdBy: o.created_by ?? null,
+    publicMetadata: o.public_metadata,
+    updatedAt: new Date(o.updated_at),
+  }));
+
+export const deletedSchema = z.object({ id: z.string().min(1), deleted: z.boolean().optional() });
+
+export const userSchema = z.object({ id: z.string().startsWith('user_') });
+
+export const membershipSchema = z
+  .object({
+    organization: z.object({ id: z.string().startsWith('org_') }),
+    public_user_data: z.object({ user_id: z.string().min(1) }),
+  })
+  .transform((m) => ({ clerkOrgId: m.organization.id, userId: m.public_user_data.user_id }));
+
+/** The events Tenantry acts on, each with the schema its `data` must pass. */
+export const handledEvents = {
+  'user.created': userSchema,
+  'user.deleted': deletedSchema,
+  'organization.created': organizationSchema,
+  'organization.updated': organizationSchema,
+  'organization.deleted': deletedSchema,
+  'organizationMembership.created': membershipSchema,
+  'organizationMembership.updated': membershipSchema,
+  'organizationMembership.deleted': membershipSchema,
+} as const;
+
+export type HandledType = keyof typeof handledEvents;
+export type EventData<T extends HandledType> = z.output<(typeof handledEvents)[T]>;
+
+export type ParsedEvent = {
+  [T in HandledType]: { type: T; data: EventData<T>; objectId: string | null };
+}[HandledType];
+
+export function isHandled(type: string): type is HandledType {
+  return Object.hasOwn(handledEvents, type);
+}

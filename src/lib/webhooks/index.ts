@@ -1,0 +1,47 @@
+import { env } from '@/lib/env';
+import { claimEvent, dbReady, failEvent, releaseEvent, settleEvent } from '@/lib/db';
+import { log } from '@/lib/log';
+import { orgSyncPorts, provisioningPorts } from '@/lib/tenants';
+import { createDispatch } from './dispatch';
+import { type Delivery, receiveWebhook } from './receive';
+import { isTransient } from './transient';
+import { readCappedBody, verifySvix } from './verify';
+
+export { type Delivery, receiveWebhook } from './receive';
+export { MAX_BODY_BYTES, WebhookRejectedError } from './verify';
+
+const dispatch = createDispatch({ provisioning: provisioningPorts, orgSync: orgSyncPorts });
+
+/** POST /api/webhooks/clerk, wired to the real database, Clerk and signing secret. */
+export async function receiveClerkWebhook(request: Request): Promise<Delivery> {
+  let delivery: Delivery;
+  try {
+    delivery = await deliver(request);
+  } catch (error) {
+    // Nothing could be recorded (e.g. the database is unreachable): let Svix retry.
+    const transient = isTransient(error);
+    log.error({ err: error, svixId: request.headers.get('svix-id'), transient }, 'webhook not recorded');
+    return { status: transient ? 503 : 500, body: { status: 'retry' } };
+  }
+  if (delivery.status >= 400 && delivery.status < 500 && delivery.status !== 409) {
+    log.warn({ status: delivery.status, reason: delivery.body.reason, svixId: request.headers.get('svix-id') }, 'webhook rejected');
+  }
+  return delivery;
+}
+
+function deliver(request: Request): Promise<Delivery> {
+  return receiveWebhook({
+    verify: async () => {
+      const body = await readCappedBody(request);
+      const verified = verifySvix(body, request.headers, env().CLERK_WEBHOOK_SIGNING_SECRET);
+      // The database is needed only once the delivery is known to be genuine.
+      await dbReady(env().MONGODB_URI);
+      return verified;
+    },
+    log: { claimEvent, settleEvent, releaseEvent, failEvent },
+    dispatch,
+    isTransient,
+    onError: (error, context) =>
+      log.error({ err: error, ...context }, context.transient ? 'webhook failed, Svix will retry' : 'webhook failed permanently'),
+  });
+}

@@ -1,0 +1,14 @@
+import { mongo } from 'mongoose';
+import { ClerkUnavailableError } from '@/lib/clerk';
+import { DbConnectionError } from '@/lib/db';
+
+/** Failures Svix should retry: Clerk 429/5xx/timeouts, MongoDB unreachable. */
+export function isTransient(error: unknown): boolean {
+  return (
+    error instanceof ClerkUnavailableError ||
+    error instanceof DbConnectionError ||
+    error instanceof mongo.MongoNetworkError ||
+    error instanceof mongo.MongoServerSelectionError ||
+    error instanceof mongo.MongoNotConnectedError
+  );
+}

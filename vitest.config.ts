@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           // Starts tools/mongo-local once for the run (or uses TEST_MONGODB_URI).
           globalSetup: ['tests/setup/mongo.global.ts'],
+          // The app's logger stays quiet unless a developer asks (LOG_LEVEL=debug).
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -10,3 +10,4 @@ export {
 } from './organizations';
 export type { ClerkOrg } from './types';
 export { mergeUserPublicMetadata } from './users';
+export { getMembershipRole } from './memberships';

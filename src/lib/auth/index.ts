@@ -1,0 +1,4 @@
+// lib/auth: the only module that reads Clerk's auth() (STYLE.md).
+export { cachedMembership, invalidateMembership, type Membership } from './membershipCache';
+export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
+export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';

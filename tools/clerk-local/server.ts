@@ -1,0 +1,276 @@
+// startClerkLocal: the Clerk emulator's HTTP server. Groups: /v1 (Backend API,
+// secret key required), /__local (emulator controls). A Frontend API group can
+// be mounted beside them later without touching the Backend API routes.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ClerkApiError, errorBody, errors } from './errors';
+import { Faults, type FaultConfig } from './faults';
+import { newInstanceKeys, publishableKey, signingKey } from './keys';
+import { loadState, saveState } from './persist';
+import { RequestLog } from './requests';
+import { Router, type RequestContext, type RouteResult } from './router';
+import { invitationRoutes } from './routes/invitations';
+import { jwksRoutes } from './routes/jwks';
+import { localRoutes } from './routes/local';
+import { membershipRoutes } from './routes/memberships';
+import { organizationRoutes } from './routes/organizations';
+import { userRoutes } from './routes/users';
+import { mintSession, type MintedSession, type MintSessionOptions } from './sessions';
+import { ClerkStore } from './store';
+import { type DeliveryOptions, WebhookDeliveries } from './webhooks';
+
+export type ClerkLocalOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1 (the publishable key needs a host with a dot). */
+  host?: string;
+  /** Where webhooks go; none → events queue up until `deliveries.setUrl()`. */
+  webhookUrl?: string | null;
+  /** `whsec_...`; default: persisted or new. */
+  webhookSecret?: string;
+  /** `sk_test_...`; default: persisted or new. */
+  secretKey?: string;
+  /** Persist keys and data here (JSON snapshot); in memory only when absent. */
+  dataDir?: string;
+  faults?: FaultConfig;
+  /** Webhook delivery tuning: retryScale, timeoutMs, concurrency, duplicateRate, reorderRate, paused. */
+  delivery?: Omit<DeliveryOptions, 'url' | 'secret' | 'instanceId'>;
+  /** Keep parsed response bodies in the request log (contract tests). */
+  recordResponses?: boolean;
+  /** Diagnostic lines (unexpected errors); default: none. */
+  log?: (line: string) => void;
+};
+
+export type ClerkLocal = {
+  url: string;
+  port: number;
+  secretKey: string;
+  publishableKey: string;
+  /** PEM public key for CLERK_JWT_KEY (networkless token verification). */
+  jwtKey: string;
+  webhookSecret: string;
+  instanceId: string;
+  store: ClerkStore;
+  deliveries: WebhookDeliveries;
+  faults: Faults;
+  requests: RequestLog;
+  mintSession: (opts: MintSessionOptions) => MintedSession;
+  /** The variables the app needs to use this emulator. */
+  env: () => Record<string, string>;
+  stop: () => Promise<void>;
+};
+
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, result: RouteResult): void {
+  const status = result.status ?? 200;
+  const headers: Record<string, string> = { ...result.headers };
+  let payload: Buffer | undefined;
+  if (result.raw) {
+    payload = result.raw;
+    headers['content-type'] = result.contentType ?? 'application/octet-stream';
+  } else if (result.body !== undefined && status !== 204) {
+    payload = Buffer.from(JSON.stringify(result.body));
+    // Exactly this value: @clerk/backend parses JSON only when the header equals 'application/json'.
+    headers['content-type'] = 'application/json';
+  }
+  if (payload) headers['content-length'] = String(payload.length);
+  res.writeHead(status, headers);
+  res.end(payload);
+}
+
+function errorResult(err: ClerkApiError): RouteResult {
+  return { status: err.status, body: errorBody(err.errors), headers: err.headers };
+}
+
+export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<ClerkLocal> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const persisted = options.dataDir ? loadState(options.dataDir) : null;
+  const keys = {
+    ...(persisted?.keys ?? newInstanceKeys()),
+    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+    ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+  };
+  const key = signingKey(keys);
+  let baseUrl = '';
+
+  const deliveries = new WebhookDeliveries({
+    ...options.delivery,
+    url: options.webhookUrl ?? null,
+    secret: keys.webhookSecret,
+    instanceId: keys.instanceId,
+  });
+  const store = new ClerkStore({
+    baseUrl: () => baseUrl,
+    emit: (e) => deliveries.enqueue(e.type, e.data, e.context),
+  });
+  if (persisted) store.restore(persisted.store);
+
+  let saveTimer: NodeJS.Timeout | null = null;
+  const save = () => {
+    if (options.dataDir) saveState(options.dataDir, { version: 1, keys, store: store.snapshot() });
+  };
+  if (options.dataDir) {
+    save();
+    store.onChange(() => {
+      // Coalesce bursts of changes into one write.
+      saveTimer ??= setTimeout(() => {
+        saveTimer = null;
+        save();
+      }, 100);
+    });
+  }
+
+  const faults = new Faults(options.faults);
+  const requests = new RequestLog();
+  const mint = (opts: MintSessionOptions) => mintSession(store, key, baseUrl, opts);
+
+  const requireSecretKey = (ctx: RequestContext) => {
+    const auth = ctx.headers.authorization;
+    if (!auth) throw errors.headerMissing();
+    if (auth !== `Bearer ${keys.secretKey}`) throw errors.keyInvalid();
+  };
+
+  const bapi = new Router('/v1');
+  userRoutes(bapi, store);
+  organizationRoutes(bapi, store);
+  membershipRoutes(bapi, store);
+  invitationRoutes(bapi, store);
+  jwksRoutes(bapi, key);
+
+  const local = new Router('/__local');
+  localRoutes(local, { store, faults, requests, deliveries, mintSession: mint, requireSecretKey });
+
+  async function handleBackendApi(ctx: RequestContext): Promise<RouteResult & { fault: 'rate-limit' | '429' | '5xx' | null }> {
+    const decision = faults.decide(ctx.method, ctx.path);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.error) return { ...errorResult(decision.error), fault: decision.kind };
+    requireSecretKey(ctx);
+    const match = bapi.match(ctx.method, ctx.path);
+    if (!match) throw errors.routeNotFound(ctx.method, ctx.path);
+    ctx.params = match.params;
+    ctx.route = match.template;
+    return { ...(await match.handler(ctx)), fault: null };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const raw = await readBody(req);
+    const ctx: RequestContext = {
+      method,
+      path: url.pathname,
+      url,
+      query: url.searchParams,
+      params: {},
+      headers: req.headers,
+      rawBody: raw ?? Buffer.alloc(0),
+      clientIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+      userAgent: req.headers['user-agent'] ?? '',
+      route: '',
+    };
+    const isBapi = bapi.handles(ctx.path);
+    let result: RouteResult;
+    let fault: 'rate-limit' | '429' | '5xx' | null = null;
+    try {
+      if (raw === null) throw errors.payloadTooLarge();
+      if (isBapi) {
+        ({ fault, ...result } = await handleBackendApi(ctx));
+      } else {
+        const match = local.match(method, ctx.path);
+        if (!match) throw errors.routeNotFound(method, ctx.path);
+        ctx.params = match.params;
+        ctx.route = match.template;
+        result = await match.handler(ctx);
+      }
+    } catch (err) {
+      if (err instanceof ClerkApiError) {
+        result = errorResult(err);
+      } else {
+        log(`clerk-local: ${method} ${ctx.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        result = errorResult(new ClerkApiError(500, [{ code: 'internal_clerk_error', message: 'Oops, an unexpected error occurred', long_message: 'clerk-local failed to handle this request.' }]));
+      }
+    }
+    send(res, result);
+    if (isBapi) {
+      requests.add({
+        time: started,
+        method,
+        path: ctx.path,
+        route: ctx.route || null,
+        query: url.search,
+        status: result.status ?? 200,
+        durationMs: Date.now() - started,
+        fault,
+        ...(options.recordResponses && !result.raw ? { response: result.body } : {}),
+      });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log(`clerk-local: response failed: ${String(err)}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
+  baseUrl = `http://${urlHost}:${port}`;
+  const pk = publishableKey(urlHost, port);
+
+  return {
+    url: baseUrl,
+    port,
+    secretKey: keys.secretKey,
+    publishableKey: pk,
+    jwtKey: key.publicPem,
+    webhookSecret: keys.webhookSecret,
+    instanceId: keys.instanceId,
+    store,
+    deliveries,
+    faults,
+    requests,
+    mintSession: mint,
+    env: () => ({
+      CLERK_API_URL: baseUrl,
+      CLERK_SECRET_KEY: keys.secretKey,
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: pk,
+      // One line without newlines: survives .env files and `export` alike, and
+      // @clerk/backend's loadClerkJwkFromPem strips newlines anyway.
+      CLERK_JWT_KEY: key.publicPem.replace(/\r?\n/g, ''),
+      CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSecret,
+    }),
+    stop: async () => {
+      await deliveries.stop();
+      if (saveTimer) clearTimeout(saveTimer);
+      save();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -11,6 +11,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() for members who lack a role (DESIGN.md §3 Access).
+  experimental: { authInterrupts: true },
   env: {
     // Keyless mode and telemetry both need Clerk's servers; Tenantry always
     // runs with explicit keys (real ones, or tools/clerk-local's).

@@ -1,11 +1,18 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { WorkspaceEntry } from '@/components/onboarding/WorkspaceEntry';
 import { enterLocale } from '@/i18n/enterLocale';
+import { Link } from '@/i18n/navigation';
+import { currentUserId } from '@/lib/auth';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export default async function LandingPage({ params }: Props) {
-  await enterLocale(params);
+// Signed out: the landing page. Signed in: straight into the user's test org
+// (DESIGN.md §3 Onboarding) — Clerk sends every new sign-up here.
+export default async function HomePage({ params }: Props) {
+  const locale = await enterLocale(params);
+  const userId = await currentUserId();
+  if (userId) return <WorkspaceEntry userId={userId} locale={locale} />;
+
   const t = await getTranslations('Landing');
   return (
     <section className="page" data-testid="landing">

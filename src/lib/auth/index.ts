@@ -2,3 +2,4 @@
 export { cachedMembership, invalidateMembership, type Membership } from './membershipCache';
 export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
+export { currentUserId } from './session';

@@ -1,5 +1,6 @@
 import { auth } from '@clerk/nextjs/server';
 import { forbidden, notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getMembershipRole } from '@/lib/clerk';
 import { dbReady, findTenantByShortName } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -22,9 +23,12 @@ const ports: AccessPorts = {
     }),
 };
 
+// One decision per (request, org, role): a layout and its page share it.
+const decideCached = cache((shortName: string, role: OrgRole | undefined) => decideOrgAccess(shortName, { role }, ports));
+
 /** The access decision for the current request (API routes map it to 401/404/403). */
 export function getOrgAccess(shortName: string, options: { role?: OrgRole } = {}): Promise<OrgAccess> {
-  return decideOrgAccess(shortName, options, ports);
+  return decideCached(shortName, options.role);
 }
 
 /**

@@ -48,6 +48,9 @@ export const serverSchema = z.object({
   // instances and 1,000 for production; calls are paced to stay under it.
   CLERK_RATE_LIMIT_PER_10S: z.coerce.number().int().positive().optional(),
   CLERK_CONCURRENCY: z.coerce.number().int().positive().default(10),
+  // The first visit provisions the test org itself when the webhook has not
+  // (DESIGN.md §3 Onboarding). 0 for deployments that want webhooks only.
+  TENANTRY_PROVISION_ON_FIRST_VISIT: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // A production server refuses loopback Clerk endpoints (the local emulator)
   // unless this says it is meant (the e2e suite runs a production build).

@@ -1,6 +1,7 @@
 export { RESERVED_SHORT_NAMES, SHORT_NAME_PATTERN, isValidShortName } from './shortName';
 export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError } from './errors';
 export { type ProvisioningPorts, type ProvisioningResult, provisionTestOrg } from './provisionTestOrg';
+export { ensureWorkspace, type WorkspaceState } from './ensureWorkspace';
 export { decideOrgUpdate, type ClerkOrgState, type OrgUpdateDecision } from './decideOrgUpdate';
 export {
   adoptCreatedOrg,
@@ -14,3 +15,4 @@ export {
 export { orgSyncPorts, provisioningPorts } from './ports';
 export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
 export type { Tenant, TenantStatus } from './types';
+export { workspaceOf } from './workspace';

@@ -157,14 +157,17 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   localRoutes(local, { store, faults, requests, deliveries, mintSession: mint, requireSecretKey });
 
   async function handleBackendApi(ctx: RequestContext): Promise<RouteResult & { fault: 'rate-limit' | '429' | '5xx' | null }> {
+    // Matched first so that the request log names the operation even for faulted requests.
+    const match = bapi.match(ctx.method, ctx.path);
+    if (match) {
+      ctx.params = match.params;
+      ctx.route = match.template;
+    }
     const decision = faults.decide(ctx.method, ctx.path);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision.error) return { ...errorResult(decision.error), fault: decision.kind };
     requireSecretKey(ctx);
-    const match = bapi.match(ctx.method, ctx.path);
     if (!match) throw errors.routeNotFound(ctx.method, ctx.path);
-    ctx.params = match.params;
-    ctx.route = match.template;
     return { ...(await match.handler(ctx)), fault: null };
   }
 

@@ -38,6 +38,7 @@ export {
   findTestOrgByOwner,
   markActive,
   nextTestOrgNumber,
+  renameReservation,
   reserveTestOrg,
 } from './tenants';
 export { type Claim, claimEvent, failEvent, findEvent, releaseEvent, settleEvent } from './webhookEvents';

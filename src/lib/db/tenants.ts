@@ -128,3 +128,16 @@ export async function archiveTenant(filter: { clerkOrgId: string } | { shortName
     await Organization.findOneAndUpdate(filter, { $set: { status: 'archived' } }, { returnDocument: 'after' }).lean<OrganizationRecord>(),
   );
 }
+
+export async function renameReservation(shortName: string, newShortName: string): Promise<boolean> {
+  try {
+    const result = await Organization.updateOne(
+      { shortName, status: 'provisioning', clerkOrgId: null },
+      { $set: { shortName: newShortName, name: newShortName } },
+    );
+    return result.matchedCount === 1;
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new ShortNameTakenError(`shortName ${newShortName} is taken`, { cause: error });
+    throw error;
+  }
+}

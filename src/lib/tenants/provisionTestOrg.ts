@@ -7,6 +7,8 @@ export type ProvisioningPorts = {
     findTestOrgByOwner(userId: string): Promise<Tenant | null>;
     reserveTestOrg(fields: { shortName: string; ownerUserId: string }): Promise<Tenant>;
     attachClerkOrg(shortName: string, clerkOrgId: string): Promise<void>;
+    /** Moves a reservation without a Clerk org to another name; false if none matched. */
+    renameReservation(shortName: string, newShortName: string): Promise<boolean>;
     markActive(shortName: string, fields: { clerkOrgId: string; clerkUpdatedAt: Date | null }): Promise<Tenant>;
   };
   nextTestOrgNumber(): Promise<number>;
@@ -45,29 +47,58 @@ export async function provisionTestOrg(userId: string, ports: ProvisioningPorts)
   let clerkOrgId = tenant.clerkOrgId;
   let clerkUpdatedAt: Date | null = null;
   if (!clerkOrgId) {
-    // Only a reservation someone else made may already have a Clerk org.
-    let org = reservedNow ? null : await adoptable(tenant.shortName, userId, ports);
-    if (!org) {
-      try {
-        org = await clerk.createOrganization({
-          name: tenant.shortName,
-          slug: tenant.shortName,
-          createdBy: userId,
-          publicMetadata: { [TEST_ORG_OWNER_KEY]: userId },
-        });
-      } catch (error) {
-        // A concurrent attempt may have created it between our look-up and create.
-        org = await adoptable(tenant.shortName, userId, ports);
-        if (!org) throw error;
-      }
-    }
-    clerkOrgId = org.id;
-    clerkUpdatedAt = org.updatedAt;
+    const org = await createOrAdopt(tenant, userId, !reservedNow, ports);
+    if (org.tenant.status !== 'provisioning') return { tenant: org.tenant, created: false };
+    tenant = org.tenant;
+    clerkOrgId = org.clerkOrg.id;
+    clerkUpdatedAt = org.clerkOrg.updatedAt;
     await tenants.attachClerkOrg(tenant.shortName, clerkOrgId);
   }
   await clerk.mergeUserPublicMetadata(userId, { newTenantSlug: tenant.shortName });
   const active = await tenants.markActive(tenant.shortName, { clerkOrgId, clerkUpdatedAt });
   return { tenant: active, created: reservedNow };
+}
+
+/**
+ * The Clerk org for a reservation: adopted if an earlier attempt made it
+ * (only a reservation someone else made can have one, so a fresh one skips
+ * the look-up), created otherwise. A slug held by an org that is not this
+ * user's (e.g. MongoDB was reset while Clerk kept its orgs) moves the
+ * reservation to the next number instead of failing.
+ */
+async function createOrAdopt(
+  reserved: Tenant,
+  userId: string,
+  lookFirst: boolean,
+  ports: ProvisioningPorts,
+): Promise<{ tenant: Tenant; clerkOrg: ClerkOrg }> {
+  let tenant = reserved;
+  for (let tries = 0; tries < MAX_NUMBER_TRIES; tries += 1) {
+    const found = lookFirst ? await lookUp(tenant.shortName, userId, ports) : { kind: 'none' as const };
+    if (found.kind === 'ours') return { tenant, clerkOrg: found.org };
+    if (found.kind === 'none') {
+      try {
+        const clerkOrg = await ports.clerk.createOrganization({
+          name: tenant.shortName,
+          slug: tenant.shortName,
+          createdBy: userId,
+          publicMetadata: { [TEST_ORG_OWNER_KEY]: userId },
+        });
+        return { tenant, clerkOrg };
+      } catch (error) {
+        // Created by a concurrent attempt meanwhile, or by Clerk before a timeout?
+        const again = await lookUp(tenant.shortName, userId, ports);
+        if (again.kind === 'ours') return { tenant, clerkOrg: again.org };
+        if (again.kind === 'none') throw error;
+      }
+    }
+    tenant = await moveReservation(tenant, userId, ports);
+    if (tenant.status !== 'provisioning' || tenant.clerkOrgId) {
+      throw new ProvisioningConflictError(`test org of ${userId} changed while being provisioned; retry`);
+    }
+    lookFirst = false;
+  }
+  throw new ProvisioningConflictError(`no free Clerk slug for the test org of ${userId} after ${MAX_NUMBER_TRIES} numbers`);
 }
 
 async function reserve(userId: string, ports: ProvisioningPorts): Promise<{ tenant: Tenant; reservedNow: boolean }> {
@@ -87,10 +118,28 @@ async function reserve(userId: string, ports: ProvisioningPorts): Promise<{ tena
   throw new ProvisioningConflictError(`no free test org name after ${MAX_NUMBER_TRIES} numbers`);
 }
 
-/** The Clerk org with this slug if it is this user's test org; a stranger's org is a conflict. */
-async function adoptable(slug: string, userId: string, ports: ProvisioningPorts): Promise<ClerkOrg | null> {
+/** Renames the reservation to the next free number; a concurrent attempt may have moved it already. */
+async function moveReservation(tenant: Tenant, userId: string, ports: ProvisioningPorts): Promise<Tenant> {
+  for (let tries = 0; tries < MAX_NUMBER_TRIES; tries += 1) {
+    const next = testOrgShortName(await ports.nextTestOrgNumber());
+    try {
+      if (await ports.tenants.renameReservation(tenant.shortName, next)) return { ...tenant, shortName: next, name: next };
+      const current = await ports.tenants.findTestOrgByOwner(userId);
+      if (!current) throw new ProvisioningConflictError(`the test org reservation of ${userId} vanished`);
+      return current;
+    } catch (error) {
+      if (!(error instanceof ShortNameTakenError)) throw error;
+    }
+  }
+  throw new ProvisioningConflictError(`no free test org name after ${MAX_NUMBER_TRIES} numbers`);
+}
+
+type LookUp = { kind: 'none' } | { kind: 'ours'; org: ClerkOrg } | { kind: 'taken' };
+
+/** Whether Clerk has an org with this slug, and whether it is this user's test org (by tag or creator). */
+async function lookUp(slug: string, userId: string, ports: ProvisioningPorts): Promise<LookUp> {
   const org = await ports.clerk.findOrganizationBySlug(slug);
-  if (!org) return null;
-  if (org.publicMetadata[TEST_ORG_OWNER_KEY] === userId || org.createdBy === userId) return org;
-  throw new ProvisioningConflictError(`Clerk slug ${slug} belongs to ${org.id}, which is not the test org of ${userId}`);
+  if (!org) return { kind: 'none' };
+  if (org.publicMetadata[TEST_ORG_OWNER_KEY] === userId || org.createdBy === userId) return { kind: 'ours', org };
+  return { kind: 'taken' };
 }

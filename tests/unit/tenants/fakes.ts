@@ -48,6 +48,15 @@ export function fakePorts() {
         }
         tenants.get(shortName)!.clerkOrgId = clerkOrgId;
       },
+      renameReservation: async (shortName, newShortName) => {
+        await tick();
+        const tenant = tenants.get(shortName);
+        if (!tenant || tenant.status !== 'provisioning' || tenant.clerkOrgId) return false;
+        if (tenants.has(newShortName)) throw new ShortNameTakenError();
+        tenants.delete(shortName);
+        tenants.set(newShortName, { ...tenant, shortName: newShortName, name: newShortName });
+        return true;
+      },
       markActive: async (shortName, { clerkOrgId, clerkUpdatedAt }) => {
         await tick();
         const tenant = tenants.get(shortName)!;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ProvisioningConflictError } from '@/lib/tenants/errors';
 import { provisionTestOrg } from '@/lib/tenants/provisionTestOrg';
 import { testOrgShortName } from '@/lib/tenants/testOrgName';
 import { fakePorts } from './fakes';
@@ -83,20 +82,31 @@ describe('provisionTestOrg', () => {
     expect(tenant).toMatchObject({ status: 'active', clerkOrgId: [...clerkOrgs.keys()][0] });
   });
 
-  it("refuses to adopt a stranger's Clerk org that holds the slug", async () => {
-    const { ports, clerkOrgs, faults } = fakePorts();
-    faults.failCreateOnce = new Error('Clerk 503');
-    await expect(provisionTestOrg('user_a', ports)).rejects.toThrow();
+  it("moves to the next number when a stranger's Clerk org holds the slug (MongoDB reset, Clerk kept)", async () => {
+    const { ports, clerkOrgs } = fakePorts();
     clerkOrgs.set('org_x', {
       id: 'org_x',
       slug: 'test-0001',
-      name: 'squatter',
+      name: 'test-0001',
       logoUrl: null,
-      createdBy: 'user_b',
-      publicMetadata: {},
+      createdBy: 'user_before_the_reset',
+      publicMetadata: { testOrgOwner: 'user_before_the_reset' },
       updatedAt: new Date(),
     });
-    await expect(provisionTestOrg('user_a', ports)).rejects.toBeInstanceOf(ProvisioningConflictError);
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(tenant).toMatchObject({ shortName: 'test-0002', name: 'test-0002', status: 'active' });
+    expect(clerkOrgs.get('org_x')?.createdBy).toBe('user_before_the_reset');
+    expect([...clerkOrgs.values()].filter((o) => o.createdBy === 'user_a').map((o) => o.slug)).toEqual(['test-0002']);
+  });
+
+  it('never adopts an org that is not the user\'s own', async () => {
+    const { ports, clerkOrgs, faults } = fakePorts();
+    faults.failCreateOnce = new Error('Clerk 503');
+    await expect(provisionTestOrg('user_a', ports)).rejects.toThrow();
+    clerkOrgs.set('org_x', { id: 'org_x', slug: 'test-0001', name: 'squatter', logoUrl: null, createdBy: 'user_b', publicMetadata: {}, updatedAt: new Date() });
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(tenant.clerkOrgId).not.toBe('org_x');
+    expect(tenant.shortName).toBe('test-0002');
   });
 
   it('skips a number whose name is already used by another org', async () => {

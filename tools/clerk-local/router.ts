@@ -79,7 +79,12 @@ export class Router {
     return best && { handler: best.handler, template: best.template, params: best.params };
   }
 
-  /** True when the path exists under another method (405-ish; Clerk answers 404 anyway). */
+  /** Every route as method + template (contract tests check each against the spec). */
+  list(): { method: string; template: string }[] {
+    return this.routes.map((r) => ({ method: r.method, template: r.template }));
+  }
+
+  /** True when the path belongs to this group. */
   handles(path: string): boolean {
     return path === this.prefix || path.startsWith(this.prefix + '/');
   }

@@ -58,6 +58,8 @@ export type ClerkLocal = {
   mintSession: (opts: MintSessionOptions) => MintedSession;
   /** The variables the app needs to use this emulator. */
   env: () => Record<string, string>;
+  /** The Backend API operations emulated, as method + `/v1/...` template. */
+  routes: () => { method: string; template: string }[];
   stop: () => Promise<void>;
 };
 
@@ -259,6 +261,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     faults,
     requests,
     mintSession: mint,
+    routes: () => bapi.list(),
     env: () => ({
       CLERK_API_URL: baseUrl,
       CLERK_SECRET_KEY: keys.secretKey,

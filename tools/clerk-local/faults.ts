@@ -34,7 +34,8 @@ function globToRegex(glob: string): RegExp {
 export class Faults {
   private config: FaultConfig = {};
   private pathRegex: RegExp | null = null;
-  private windowStart = 0;
+  // The first request opens the first window.
+  private windowStart = Number.NEGATIVE_INFINITY;
   private windowCount = 0;
 
   constructor(initial: FaultConfig = {}, private readonly random: () => number = Math.random) {
@@ -45,7 +46,7 @@ export class Faults {
   set(config: FaultConfig): void {
     this.config = { ...config };
     this.pathRegex = config.match?.path ? globToRegex(config.match.path) : null;
-    this.windowStart = 0;
+    this.windowStart = Number.NEGATIVE_INFINITY;
     this.windowCount = 0;
   }
 

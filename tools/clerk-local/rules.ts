@@ -36,6 +36,7 @@ export function isValidSlug(slug: string): boolean {
 export function slugFromName(name: string): string {
   const base = name
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents come apart under NFKD; keep the base letter
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -3,7 +3,7 @@ import { listParam, pageFrom, strParam } from '../query';
 import type { Router } from '../router';
 import { invitationJson } from '../serialize';
 import type { ClerkStore } from '../store';
-import { changeContext } from './users';
+import { changeContext } from './context';
 
 export function invitationRoutes(r: Router, store: ClerkStore): void {
   const view = store.view;

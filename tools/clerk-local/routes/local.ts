@@ -9,7 +9,7 @@ import type { MintedSession, MintSessionOptions } from '../sessions';
 import { membershipJson } from '../serialize';
 import type { ClerkStore } from '../store';
 import type { DeliveryOptions, WebhookDeliveries } from '../webhooks';
-import { changeContext } from './users';
+import { changeContext } from './context';
 
 export type LocalDeps = {
   store: ClerkStore;

@@ -4,7 +4,7 @@ import { boolParam, listParam, pageFrom, strParam } from '../query';
 import type { Router } from '../router';
 import { deletedJson, orgJson } from '../serialize';
 import type { ClerkStore } from '../store';
-import { changeContext } from './users';
+import { changeContext } from './context';
 
 /** Clerk's logo limit. */
 const MAX_LOGO_BYTES = 10 * 1024 * 1024;

@@ -1,12 +1,9 @@
 import { jsonBody, optObject, optString, stringList } from '../body';
 import { pageFrom, listParam, strParam } from '../query';
-import type { RequestContext, Router } from '../router';
+import type { Router } from '../router';
 import { deletedJson, membershipJson, userJson } from '../serialize';
-import type { ChangeContext, ClerkStore, UserFilter } from '../store';
-
-export function changeContext(ctx: RequestContext): ChangeContext {
-  return { clientIp: ctx.clientIp, userAgent: ctx.userAgent };
-}
+import type { ClerkStore, UserFilter } from '../store';
+import { changeContext } from './context';
 
 function userFilter(q: URLSearchParams): UserFilter {
   return {

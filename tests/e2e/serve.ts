@@ -1,23 +1,29 @@
-// Playwright's web server: a production build of the app (`next build` then
-// `next start`), configured for this machine. Runs until Playwright stops it.
+// Playwright's web server: mongo-local and clerk-local, then a production
+// build of the app (`next build`, `next start`) pointed at them. Runs until
+// Playwright stops it.
 import { spawn } from 'node:child_process';
+import { startLocalServices } from '../../tools/localServices';
+import { E2E_CLERK_PORT, E2E_CLERK_SECRET_KEY, E2E_WEBHOOK_SECRET } from './localConfig';
 
 const port = process.env.PORT ?? '3210';
-const clerkOrigin = 'http://127.0.0.1:4010';
+
+const local = await startLocalServices({
+  mongo: { port: 0, database: 'tenantry-e2e' },
+  clerk: {
+    port: E2E_CLERK_PORT,
+    secretKey: E2E_CLERK_SECRET_KEY,
+    webhookSecret: E2E_WEBHOOK_SECRET,
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/clerk`,
+    delivery: { retryScale: 0.001 },
+  },
+});
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...local.env,
   NEXT_TELEMETRY_DISABLED: '1',
   // A production server refuses loopback Clerk endpoints unless told (lib/env).
   TENANTRY_ALLOW_LOCAL_SERVICES: '1',
-  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_test_${Buffer.from('127.0.0.1:4010$').toString('base64').replace(/=+$/, '')}`,
-  NEXT_PUBLIC_CLERK_PROXY_URL: clerkOrigin,
-  NEXT_PUBLIC_CLERK_JS_URL: `${clerkOrigin}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`,
-  NEXT_PUBLIC_CLERK_UI_URL: `${clerkOrigin}/npm/@clerk/ui@1/dist/ui.browser.js`,
-  CLERK_API_URL: clerkOrigin,
-  CLERK_SECRET_KEY: 'sk_test_e2e',
-  CLERK_WEBHOOK_SIGNING_SECRET: `whsec_${Buffer.from('tenantry-e2e-webhook-secret').toString('base64')}`,
-  MONGODB_URI: 'mongodb://127.0.0.1:27018/tenantry-e2e',
 };
 
 function run(cmd: string, args: string[]): Promise<void> {
@@ -29,7 +35,11 @@ function run(cmd: string, args: string[]): Promise<void> {
 
 await run('npx', ['next', 'build']);
 const server = spawn('npx', ['next', 'start', '-p', port], { env, stdio: 'inherit' });
-const stop = () => server.kill('SIGTERM');
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-server.on('exit', (code) => process.exit(code ?? 0));
+async function stop(code: number) {
+  server.kill('SIGTERM');
+  await local.stop();
+  process.exit(code);
+}
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGINT', () => void stop(0));
+server.on('exit', (code) => void stop(code ?? 0));

@@ -1,0 +1,56 @@
+import { createClerkClient } from '@clerk/backend';
+import type { BrowserContext } from '@playwright/test';
+import { mintSessionOverHttp, playwrightCookies } from '../helpers/clerkSession';
+import { E2E_CLERK_SECRET_KEY, E2E_CLERK_URL } from './localConfig';
+
+// The e2e tests reach the web server's clerk-local over HTTP, like the app does.
+export const clerk = createClerkClient({ secretKey: E2E_CLERK_SECRET_KEY, apiUrl: E2E_CLERK_URL });
+
+let n = 0;
+/** A new Clerk user (clerk-local then delivers user.created to the app, unless paused). */
+export async function createUser(label = 'user') {
+  n += 1;
+  return clerk.users.createUser({ emailAddress: [`${label}-${Date.now()}-${n}@example.com`] });
+}
+
+/** Signs the browser in as `userId` (optionally with an active org): the cookies clerkMiddleware reads. */
+export async function signIn(context: BrowserContext, baseURL: string, userId: string, orgId?: string) {
+  const session = await mintSessionOverHttp({
+    apiUrl: E2E_CLERK_URL,
+    secretKey: E2E_CLERK_SECRET_KEY,
+    userId,
+    orgId,
+    ttlSeconds: 3600,
+    origin: baseURL,
+  });
+  await context.addCookies(playwrightCookies(session, baseURL));
+}
+
+async function local(path: string, body: unknown) {
+  const response = await fetch(`${E2E_CLERK_URL}/__local/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${E2E_CLERK_SECRET_KEY}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`clerk-local ${path}: ${response.status} ${await response.text()}`);
+}
+
+/** Holds webhook deliveries back (a laptop without a tunnel) for the duration of `fn`. */
+export async function withoutWebhooks<T>(fn: () => Promise<T>): Promise<T> {
+  await local('deliveries', { paused: true });
+  try {
+    return await fn();
+  } finally {
+    await local('deliveries', { paused: false });
+  }
+}
+
+/** Fault injection on clerk-local's Backend API for the duration of `fn`. */
+export async function withClerkFaults<T>(faults: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
+  await local('faults', faults);
+  try {
+    return await fn();
+  } finally {
+    await fetch(`${E2E_CLERK_URL}/__local/faults`, { method: 'DELETE' });
+  }
+}

@@ -18,7 +18,7 @@ function ports(session: { userId: string | null; orgId?: string; orgRole?: strin
   const p: AccessPorts = {
     session: async () => ({ userId: session.userId, orgId: session.orgId ?? null, orgRole: session.orgRole ?? null }),
     findTenant: async (shortName) =>
-      ({ acme, archived: { ...acme, shortName: 'archived', clerkOrgId: 'org_arch', status: 'archived' } })[shortName] ??
+      ({ acme, archived: { ...acme, shortName: 'archived', clerkOrgId: 'org_arch', status: 'archived' as const } })[shortName] ??
       null,
     membership: async (userId, orgId) => {
       lookups.push(`${userId}@${orgId}`);

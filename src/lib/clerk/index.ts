@@ -7,6 +7,7 @@ export {
   findOrganizationBySlug,
   getOrganization,
   updateOrganization,
+  updateOrganizationLogo,
 } from './organizations';
 export type { ClerkOrg } from './types';
 export { mergeUserPublicMetadata } from './users';

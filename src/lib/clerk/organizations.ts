@@ -49,3 +49,9 @@ export async function deleteOrganization(organizationId: string): Promise<void> 
     throw error;
   }
 }
+
+export async function updateOrganizationLogo(organizationId: string, file: Blob, uploaderUserId: string): Promise<ClerkOrg> {
+  return toClerkOrg(
+    await callClerk('upload organization logo', (c) => c.organizations.updateOrganizationLogo(organizationId, { file, uploaderUserId })),
+  );
+}

@@ -12,7 +12,8 @@ export {
   type OrgSyncPorts,
   type Outcome,
 } from './syncClerkOrg';
-export { orgSyncPorts, provisioningPorts } from './ports';
+export { orgSettingsPorts, orgSyncPorts, provisioningPorts } from './ports';
+export { changeOrgSettings, TestOrgLockedError, type SettingsChange } from './orgSettings';
 export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
 export type { Tenant, TenantStatus } from './types';
 export { workspaceOf } from './workspace';

@@ -1,6 +1,7 @@
 import * as clerk from '@/lib/clerk';
 import * as db from '@/lib/db';
 import type { ProvisioningPorts } from './provisionTestOrg';
+import type { OrgSettingsPorts } from './orgSettings';
 import type { OrgSyncPorts } from './syncClerkOrg';
 
 // The real I/O behind the domain rules: MongoDB through lib/db, Clerk through lib/clerk.
@@ -12,3 +13,5 @@ export const provisioningPorts: ProvisioningPorts = {
 };
 
 export const orgSyncPorts: OrgSyncPorts = { tenants: db, clerk };
+
+export const orgSettingsPorts: OrgSettingsPorts = { tenants: db, clerk };

@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import { OrgSettingsForm } from '@/components/settings/OrgSettingsForm';
+import { enterLocale } from '@/i18n/enterLocale';
+import { requireOrgAccess } from '@/lib/auth';
+
+type Props = { params: Promise<{ locale: string; tenant: string }> };
+
+// Org admins only (DESIGN.md §1): rename and logo; both locked on test orgs.
+export default async function OrgSettingsPage({ params }: Props) {
+  await enterLocale(params);
+  const { tenant: shortName } = await params;
+  const { tenant } = await requireOrgAccess(shortName, { role: 'org:admin' });
+  const t = await getTranslations('Settings');
+  return (
+    <section className="page" data-testid="org-settings">
+      <h1>{t('title', { name: tenant.name })}</h1>
+      <OrgSettingsForm shortName={tenant.shortName} name={tenant.name} logoUrl={tenant.logoUrl} locked={tenant.isTestOrg} />
+    </section>
+  );
+}

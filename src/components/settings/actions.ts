@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireOrgAccess } from '@/lib/auth';
+import { log } from '@/lib/log';
+import { changeOrgSettings, orgSettingsPorts, type SettingsChange, TestOrgLockedError } from '@/lib/tenants';
+
+export type SettingsResult = { ok: true; message: 'saved' } | { ok: false; error: 'invalid' | 'locked' | 'failed'; field?: string };
+
+const MAX_LOGO_BYTES = 10 * 1024 * 1024;
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+const shortName = z.string().min(1).max(48);
+const input = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('rename'), shortName, name: z.string().trim().min(1).max(100) }),
+  z.object({
+    intent: z.literal('logo'),
+    shortName,
+    logo: z
+      .instanceof(File)
+      .refine((f) => f.size > 0 && f.size <= MAX_LOGO_BYTES, 'size')
+      .refine((f) => LOGO_TYPES.includes(f.type), 'type'),
+  }),
+  z.object({ intent: z.literal('remove-logo'), shortName }),
+]);
+
+/**
+ * One server action for the three settings forms (rename, upload logo,
+ * remove logo): validate, check the admin role, apply through Clerk and
+ * MongoDB, refresh the tenant's pages.
+ */
+export async function updateOrgSettings(_previous: SettingsResult | null, form: FormData): Promise<SettingsResult> {
+  const parsed = input.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: 'invalid', field: String(parsed.error.issues[0]?.path[0] ?? '') };
+  const data = parsed.data;
+
+  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin' });
+  const change: SettingsChange =
+    data.intent === 'rename'
+      ? { kind: 'rename', name: data.name }
+      : data.intent === 'logo'
+        ? { kind: 'logo', file: data.logo, userId }
+        : { kind: 'remove-logo' };
+  try {
+    await changeOrgSettings(tenant, change, orgSettingsPorts);
+  } catch (error) {
+    if (error instanceof TestOrgLockedError) return { ok: false, error: 'locked' };
+    log.error({ err: error, shortName: tenant.shortName, change: change.kind }, 'org settings change failed');
+    return { ok: false, error: 'failed' };
+  }
+  revalidatePath(`/[locale]/${tenant.shortName}`, 'layout');
+  return { ok: true, message: 'saved' };
+}

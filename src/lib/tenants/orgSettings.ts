@@ -1,0 +1,37 @@
+import type { ClerkOrg, Tenant } from './types';
+
+/** Test orgs keep their canonical name and no logo (DESIGN.md §1, §3). */
+export class TestOrgLockedError extends Error {
+  override name = 'TestOrgLockedError';
+}
+
+export type OrgSettingsPorts = {
+  clerk: {
+    updateOrganization(id: string, params: { name: string }): Promise<ClerkOrg>;
+    updateOrganizationLogo(id: string, file: Blob, uploaderUserId: string): Promise<ClerkOrg>;
+    deleteOrganizationLogo(id: string): Promise<ClerkOrg>;
+  };
+  tenants: {
+    applyClerkSync(clerkOrgId: string, changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date }): Promise<boolean>;
+  };
+};
+
+export type SettingsChange = { kind: 'rename'; name: string } | { kind: 'logo'; file: Blob; userId: string } | { kind: 'remove-logo' };
+
+/**
+ * An org admin's change: made in Clerk, then written to MongoDB at once with
+ * Clerk's `updated_at`, so the organization.updated that follows finds
+ * nothing to do. The shortName is never editable here.
+ */
+export async function changeOrgSettings(tenant: Tenant, change: SettingsChange, { clerk, tenants }: OrgSettingsPorts): Promise<Tenant> {
+  if (tenant.isTestOrg) throw new TestOrgLockedError(`${tenant.shortName} is a test org: its name and logo are fixed`);
+  if (!tenant.clerkOrgId) throw new Error(`${tenant.shortName} has no Clerk org yet`);
+  const org =
+    change.kind === 'rename'
+      ? await clerk.updateOrganization(tenant.clerkOrgId, { name: change.name })
+      : change.kind === 'logo'
+        ? await clerk.updateOrganizationLogo(tenant.clerkOrgId, change.file, change.userId)
+        : await clerk.deleteOrganizationLogo(tenant.clerkOrgId);
+  await tenants.applyClerkSync(tenant.clerkOrgId, { name: org.name, logoUrl: org.logoUrl, clerkUpdatedAt: org.updatedAt });
+  return { ...tenant, name: org.name, logoUrl: org.logoUrl, clerkUpdatedAt: org.updatedAt };
+}

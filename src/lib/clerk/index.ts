@@ -12,3 +12,4 @@ export {
 export type { ClerkOrg } from './types';
 export { mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
+export { allOrganizations, allUserIds } from './listing';

@@ -36,6 +36,7 @@ export {
   findTenantByClerkOrgId,
   findTenantByShortName,
   findTestOrgByOwner,
+  liveTenants,
   markActive,
   nextTestOrgNumber,
   renameReservation,

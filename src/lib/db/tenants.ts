@@ -141,3 +141,10 @@ export async function renameReservation(shortName: string, newShortName: string)
     throw error;
   }
 }
+
+/** Every tenant that is not archived, streamed (reconcile). */
+export async function* liveTenants(): AsyncGenerator<Tenant> {
+  for await (const doc of Organization.find({ status: { $ne: 'archived' } }).lean<OrganizationRecord>().cursor()) {
+    yield toTenant(doc);
+  }
+}

@@ -51,6 +51,8 @@ export const serverSchema = z.object({
   // The first visit provisions the test org itself when the webhook has not
   // (DESIGN.md §3 Onboarding). 0 for deployments that want webhooks only.
   TENANTRY_PROVISION_ON_FIRST_VISIT: flag.default(true),
+  // Bearer secret of POST /api/admin/reconcile (for a scheduler); unset = route off.
+  RECONCILE_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // A production server refuses loopback Clerk endpoints (the local emulator)
   // unless this says it is meant (the e2e suite runs a production build).

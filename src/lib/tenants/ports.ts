@@ -1,6 +1,7 @@
 import * as clerk from '@/lib/clerk';
 import * as db from '@/lib/db';
-import type { ProvisioningPorts } from './provisionTestOrg';
+import { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
+import type { ReconcilePorts } from './reconcile';
 import type { OrgSettingsPorts } from './orgSettings';
 import type { OrgSyncPorts } from './syncClerkOrg';
 
@@ -15,3 +16,13 @@ export const provisioningPorts: ProvisioningPorts = {
 export const orgSyncPorts: OrgSyncPorts = { tenants: db, clerk };
 
 export const orgSettingsPorts: OrgSettingsPorts = { tenants: db, clerk };
+
+/** Reconcile's I/O; `provisionMissing: false` leaves users without a test org to the webhook. */
+export function reconcilePorts({ provisionMissing }: { provisionMissing: boolean }): ReconcilePorts {
+  return {
+    tenants: db,
+    clerk,
+    listing: clerk,
+    provision: provisionMissing ? (userId) => provisionTestOrg(userId, provisioningPorts) : undefined,
+  };
+}

@@ -1,0 +1,24 @@
+import { callClerk } from './client';
+import { type ClerkOrg, toClerkOrg } from './types';
+
+const PAGE = 100;
+
+/** Every organization in Clerk, a page at a time, oldest first (stable while paging). */
+export async function* allOrganizations(): AsyncGenerator<ClerkOrg> {
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await callClerk('list organizations', (c) =>
+      c.organizations.getOrganizationList({ limit: PAGE, offset, orderBy: '+created_at' }),
+    );
+    for (const org of data) yield toClerkOrg(org);
+    if (data.length < PAGE) return;
+  }
+}
+
+/** Every user id in Clerk, a page at a time, oldest first. */
+export async function* allUserIds(): AsyncGenerator<string> {
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await callClerk('list users', (c) => c.users.getUserList({ limit: PAGE, offset, orderBy: '+created_at' }));
+    for (const user of data) yield user.id;
+    if (data.length < PAGE) return;
+  }
+}

@@ -1,0 +1,130 @@
+import { decideOrgUpdate } from './decideOrgUpdate';
+import { isValidShortName } from './shortName';
+import type { OrgSyncPorts } from './syncClerkOrg';
+import { TEST_ORG_OWNER_KEY } from './testOrgName';
+import type { ClerkOrg, Tenant } from './types';
+
+export const FINDING_KINDS = [
+  'user-without-test-org',
+  'unknown-clerk-org',
+  'slug-drift',
+  'name-drift',
+  'logo-drift',
+  'missing-in-clerk',
+  'conflict',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export type Finding = { kind: FindingKind; subject: string; detail: string; fixed: boolean };
+
+export type ReconcileReport = {
+  apply: boolean;
+  findings: Finding[];
+  counts: Record<FindingKind, number>;
+};
+
+export type ReconcilePorts = OrgSyncPorts & {
+  tenants: OrgSyncPorts['tenants'] & {
+    findTenantByShortName(shortName: string): Promise<Tenant | null>;
+    liveTenants(): AsyncIterable<Tenant>;
+  };
+  listing: { allOrganizations(): AsyncIterable<ClerkOrg>; allUserIds(): AsyncIterable<string> };
+  /** provisionTestOrg with the real ports; absent when provisioning is webhook-only. */
+  provision?: (userId: string) => Promise<unknown>;
+};
+
+/**
+ * DESIGN.md §3: repairs drift between Clerk and MongoDB — users without a
+ * test org, Clerk orgs MongoDB does not know, slug/name/logo drift, and
+ * documents whose Clerk org is gone. Reports only, unless `apply`. Running it
+ * twice is safe: the second run finds what the first could not fix.
+ */
+export async function reconcile({ apply }: { apply: boolean }, ports: ReconcilePorts): Promise<ReconcileReport> {
+  const findings: Finding[] = [];
+  const note = async (kind: FindingKind, subject: string, detail: string, fix?: () => Promise<unknown>) => {
+    let fixed = false;
+    if (apply && fix) {
+      await fix();
+      fixed = true;
+    }
+    findings.push({ kind, subject, detail, fixed });
+  };
+
+  const seen = new Set<string>();
+  for await (const org of ports.listing.allOrganizations()) {
+    seen.add(org.id);
+    await reconcileOrg(org, ports, note);
+  }
+  for await (const tenant of ports.tenants.liveTenants()) {
+    if (tenant.clerkOrgId && !seen.has(tenant.clerkOrgId)) {
+      await note('missing-in-clerk', tenant.shortName, `Clerk has no org ${tenant.clerkOrgId}: archive`, () =>
+        ports.tenants.archiveTenant({ clerkOrgId: tenant.clerkOrgId! }),
+      );
+    }
+  }
+  for await (const userId of ports.listing.allUserIds()) {
+    const testOrg = await ports.tenants.findTestOrgByOwner(userId);
+    if (testOrg?.status === 'active' || testOrg?.status === 'archived') continue;
+    const detail = testOrg ? `test org ${testOrg.shortName} stuck while provisioning` : 'no test org';
+    await note('user-without-test-org', userId, detail, ports.provision && (() => ports.provision!(userId)));
+  }
+
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length])) as Record<
+    FindingKind,
+    number
+  >;
+  return { apply, findings, counts };
+}
+
+type Note = (kind: FindingKind, subject: string, detail: string, fix?: () => Promise<unknown>) => Promise<void>;
+
+async function reconcileOrg(org: ClerkOrg, { tenants, clerk }: ReconcilePorts, note: Note): Promise<void> {
+  const tenant = await tenants.findTenantByClerkOrgId(org.id);
+  if (!tenant) {
+    const holder = isValidShortName(org.slug) ? await tenants.findTenantByShortName(org.slug) : null;
+    if (!isValidShortName(org.slug) || holder) {
+      const why = holder ? `slug ${org.slug} belongs to another org in MongoDB` : `slug ${org.slug} is not a valid shortName`;
+      return note('conflict', org.id, `${why}; needs a person`);
+    }
+    const owner = org.publicMetadata[TEST_ORG_OWNER_KEY];
+    return note('unknown-clerk-org', org.slug, `Clerk org ${org.id} unknown to MongoDB: adopt`, () =>
+      tenants.adoptOrg({
+        clerkOrgId: org.id,
+        shortName: org.slug,
+        name: org.name,
+        logoUrl: org.logoUrl,
+        isTestOrg: typeof owner === 'string',
+        ownerUserId: typeof owner === 'string' ? owner : null,
+        clerkUpdatedAt: org.updatedAt,
+      }),
+    );
+  }
+  if (tenant.status === 'archived') return;
+  // Drift is judged on the current state, whatever updated_at MongoDB last saw.
+  const decision = decideOrgUpdate(org, { ...tenant, clerkUpdatedAt: null });
+  if (decision.kind === 'ignore') return;
+  const { slug, name, deleteLogo } = decision.clerk;
+  if (slug !== undefined) {
+    await note('slug-drift', tenant.shortName, `Clerk slug is ${org.slug}: set back`, () =>
+      clerk.updateOrganization(org.id, { slug }),
+    );
+  }
+  if (name !== undefined) {
+    await note('name-drift', tenant.shortName, `test org renamed to "${org.name}" in Clerk: set back`, () =>
+      clerk.updateOrganization(org.id, { name }),
+    );
+  }
+  if (deleteLogo) {
+    await note('logo-drift', tenant.shortName, 'test org has a logo in Clerk: remove', () => clerk.deleteOrganizationLogo(org.id));
+  }
+  if (decision.db.name !== undefined) {
+    await note('name-drift', tenant.shortName, `name in Clerk is "${org.name}": copy to MongoDB`, () =>
+      tenants.applyClerkSync(org.id, { name: org.name, clerkUpdatedAt: org.updatedAt }),
+    );
+  }
+  if (decision.db.logoUrl !== undefined) {
+    await note('logo-drift', tenant.shortName, 'logo differs from Clerk: copy to MongoDB', () =>
+      tenants.applyClerkSync(org.id, { logoUrl: org.logoUrl, clerkUpdatedAt: org.updatedAt }),
+    );
+  }
+}

@@ -1,4 +1,4 @@
-import { mongo } from 'mongoose';
+import mongoose from 'mongoose';
 import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
 import type { Tenant } from '@/lib/tenants/types';
 import { nextSequence } from './models/Counter';
@@ -26,8 +26,8 @@ function orNull(doc: OrganizationRecord | null): Tenant | null {
   return doc ? toTenant(doc) : null;
 }
 
-function isDuplicateKey(error: unknown): error is mongo.MongoServerError {
-  return error instanceof mongo.MongoServerError && error.code === 11000;
+function isDuplicateKey(error: unknown): error is mongoose.mongo.MongoServerError {
+  return error instanceof mongoose.mongo.MongoServerError && error.code === 11000;
 }
 
 export function nextTestOrgNumber(): Promise<number> {

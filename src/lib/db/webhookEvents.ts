@@ -1,4 +1,4 @@
-import { mongo } from 'mongoose';
+import mongoose from 'mongoose';
 import { WebhookEvent, type WebhookEventRecord } from './models/WebhookEvent';
 
 // The webhook event log (DESIGN.md §3): one document per Svix message id.
@@ -27,7 +27,7 @@ export async function claimEvent(
       await WebhookEvent.create({ svixId, ...fields, status: 'processing', attempts: 1, leaseUntil });
       return 'claimed';
     } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === 11000) return 'in-flight';
+      if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return 'in-flight';
       throw error;
     }
   }

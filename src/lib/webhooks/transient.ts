@@ -1,4 +1,4 @@
-import { mongo } from 'mongoose';
+import mongoose from 'mongoose';
 import { ClerkUnavailableError } from '@/lib/clerk';
 import { DbConnectionError } from '@/lib/db';
 
@@ -7,8 +7,8 @@ export function isTransient(error: unknown): boolean {
   return (
     error instanceof ClerkUnavailableError ||
     error instanceof DbConnectionError ||
-    error instanceof mongo.MongoNetworkError ||
-    error instanceof mongo.MongoServerSelectionError ||
-    error instanceof mongo.MongoNotConnectedError
+    error instanceof mongoose.mongo.MongoNetworkError ||
+    error instanceof mongoose.mongo.MongoServerSelectionError ||
+    error instanceof mongoose.mongo.MongoNotConnectedError
   );
 }

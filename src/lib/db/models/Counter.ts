@@ -1,4 +1,6 @@
-import { Schema, model, models, type Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
+
+const { Schema, model, models } = mongoose;
 
 // Named sequences (e.g. test-org numbers, DESIGN.md §3 provisioning rule 2).
 const counterSchema = new Schema(

@@ -1,7 +1,9 @@
-import { Schema, model, models, type InferSchemaType, type Model, type Types } from 'mongoose';
+import mongoose, { type InferSchemaType, type Model, type Types } from 'mongoose';
 // The leaf module, not '@/lib/tenants': tenant logic will import lib/db, and
 // a cycle through the index would leave this pattern undefined at load time.
 import { isValidShortName } from '@/lib/tenants/shortName';
+
+const { Schema, model, models } = mongoose;
 
 export const ORGANIZATION_STATUS = {
   provisioning: 'provisioning',

@@ -1,4 +1,7 @@
-import { Schema, model, models, type InferSchemaType, type Model, type Types } from 'mongoose';
+import mongoose, { type InferSchemaType, type Model, type Types } from 'mongoose';
+
+// Default import: Node's ESM loader (tsx, the reconcile CLI) sees no named exports of CommonJS mongoose.
+const { Schema, model, models } = mongoose;
 
 export const WEBHOOK_EVENT_STATUS = {
   processing: 'processing',

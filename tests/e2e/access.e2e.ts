@@ -17,7 +17,7 @@ function tenantPages(dir = TENANT_DIR): string[] {
     return [route];
   });
 }
-const ADMIN_ONLY = new Set(['settings']);
+const ADMIN_ONLY = new Set(['settings', 'members']);
 
 type Persona = 'signed-out' | 'stranger' | 'member' | 'admin';
 const expected = (persona: Persona, page: string, org: 'acme' | 'archived' | 'unknown' | 'malformed') => {
@@ -58,7 +58,7 @@ async function context(baseURL: string, userId: string) {
 }
 
 test('the tenant pages are found on disk', () => {
-  expect(tenantPages().sort()).toEqual(['', 'settings']);
+  expect(tenantPages().sort()).toEqual(['', 'members', 'settings']);
 });
 
 for (const page of tenantPages()) {

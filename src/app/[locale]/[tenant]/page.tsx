@@ -25,7 +25,12 @@ export default async function TenantDashboard({ params }: Props) {
           {t('testOrgExplained')}
         </p>
       )}
-      {role === 'org:admin' && <Link href={`/${tenant.shortName}/settings`}>{t('settings')}</Link>}
+      {role === 'org:admin' && (
+        <nav className="actions">
+          <Link href={`/${tenant.shortName}/settings`}>{t('settings')}</Link>
+          <Link href={`/${tenant.shortName}/members`}>{t('members')}</Link>
+        </nav>
+      )}
     </section>
   );
 }

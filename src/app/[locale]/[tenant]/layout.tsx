@@ -1,11 +1,21 @@
 import type { ReactNode } from 'react';
+import { ActivateOrg } from '@/components/tenant/ActivateOrg';
 import { enterLocale } from '@/i18n/enterLocale';
+import { getOrgAccess } from '@/lib/auth';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string; tenant: string }> };
 
-// The tenant area. The middleware requires a session; every page here checks
-// access to the tenant itself with requireOrgAccess.
+// The tenant area. The middleware requires a session; every page checks
+// access itself with requireOrgAccess (layouts guard nothing). The decision
+// is shared with the page, so reading it here costs nothing extra.
 export default async function TenantLayout({ children, params }: Props) {
   await enterLocale(params);
-  return <div data-testid="tenant-area">{children}</div>;
+  const { tenant } = await params;
+  const access = await getOrgAccess(tenant);
+  return (
+    <div data-testid="tenant-area">
+      {access.kind === 'granted' && <ActivateOrg clerkOrgId={access.tenant.clerkOrgId!} />}
+      {children}
+    </div>
+  );
 }

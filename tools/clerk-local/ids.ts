@@ -24,6 +24,8 @@ export const IdPrefix = {
   session: 'sess_',
   client: 'client_',
   devBrowser: 'dvb_',
+  signUp: 'sua_',
+  signIn: 'sia_',
   instance: 'ins_',
   message: 'msg_',
   image: 'img_',

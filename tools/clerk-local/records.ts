@@ -16,6 +16,8 @@ export type UserRecord = {
   private_metadata: Metadata;
   unsafe_metadata: Metadata;
   password_enabled: boolean;
+  /** scrypt digest (`scrypt$salt$hash`) checked by the Frontend API's password sign-in; absent for users without one. */
+  password_digest?: string | null;
   banned: boolean;
   locked: boolean;
   last_sign_in_at: number | null;
@@ -75,11 +77,58 @@ export type SessionRecord = {
   id: string;
   user_id: string;
   client_id: string;
-  status: 'active' | 'ended' | 'revoked';
+  status: 'active' | 'ended' | 'revoked' | 'removed';
   last_active_organization_id: string | null;
   created_at: number;
   updated_at: number;
   expire_at: number;
+  seq: number;
+};
+
+/** A sign-up attempt of a Frontend API client (clerk-js `<SignUp/>`). */
+export type SignUpRecord = {
+  id: string;
+  status: 'missing_requirements' | 'complete' | 'abandoned';
+  email_address: string | null;
+  password_digest: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  unsafe_metadata: Metadata;
+  /** null until prepare_verification; then the email code's state. */
+  email_verification: { strategy: 'email_code'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number } | null;
+  created_user_id: string | null;
+  created_session_id: string | null;
+  created_at: number;
+  abandon_at: number;
+};
+
+/** A sign-in attempt of a Frontend API client (clerk-js `<SignIn/>`). */
+export type SignInRecord = {
+  id: string;
+  status: 'needs_identifier' | 'needs_first_factor' | 'complete' | 'abandoned';
+  identifier: string | null;
+  user_id: string | null;
+  first_factor: { strategy: 'password' | 'email_code'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number | null } | null;
+  created_session_id: string | null;
+  created_at: number;
+  abandon_at: number;
+};
+
+/**
+ * A Frontend API client: one browser. In a development instance the browser
+ * is known by its dev browser token (`__clerk_db_jwt`), which is this record's key.
+ */
+export type ClientRecord = {
+  id: string;
+  dev_browser: string;
+  session_ids: string[];
+  last_active_session_id: string | null;
+  sign_up: SignUpRecord | null;
+  sign_in: SignInRecord | null;
+  last_authentication_strategy: string | null;
+  created_at: number;
+  updated_at: number;
   seq: number;
 };
 

@@ -22,7 +22,8 @@ export type RouteResult = {
   body?: unknown;
   raw?: Buffer;
   contentType?: string;
-  headers?: Record<string, string>;
+  /** Arrays for repeated headers (Set-Cookie). */
+  headers?: Record<string, string | string[]>;
 };
 
 export type Handler = (ctx: RequestContext) => RouteResult | Promise<RouteResult>;

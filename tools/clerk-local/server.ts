@@ -1,10 +1,13 @@
 // startClerkLocal: the Clerk emulator's HTTP server. Groups: /v1 (Backend API,
-// secret key required), /__local (emulator controls). A Frontend API group can
-// be mounted beside them later without touching the Backend API routes.
+// secret key required), the Frontend API under the same /v1 prefix (browser
+// requests, see fapi/index.ts), /npm (the clerk-js and @clerk/ui bundles) and
+// /__local (emulator controls).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClerkApiError, errorBody, errors } from './errors';
+import { cookieSuffix } from './fapi/cookies';
+import { type FapiOptions, frontendApi, isBundlePath, serveBundle } from './fapi';
 import { Faults, type FaultConfig } from './faults';
 import { newInstanceKeys, publishableKey, signingKey } from './keys';
 import { loadState, saveState } from './persist';
@@ -36,6 +39,8 @@ export type ClerkLocalOptions = {
   faults?: FaultConfig;
   /** Webhook delivery tuning: retryScale, timeoutMs, concurrency, duplicateRate, reorderRate, paused. */
   delivery?: Omit<DeliveryOptions, 'url' | 'secret' | 'instanceId'>;
+  /** Frontend API behaviour: email code at sign-up, token lifetime. */
+  frontendApi?: FapiOptions;
   /** Keep parsed response bodies in the request log (contract tests). */
   recordResponses?: boolean;
   /** Diagnostic lines (unexpected errors); default: none. */
@@ -55,11 +60,15 @@ export type ClerkLocal = {
   deliveries: WebhookDeliveries;
   faults: Faults;
   requests: RequestLog;
+  /** Frontend API (browser) requests, kept apart from the Backend API's log. */
+  frontendRequests: RequestLog;
   mintSession: (opts: MintSessionOptions) => MintedSession;
   /** The variables the app needs to use this emulator. */
   env: () => Record<string, string>;
   /** The Backend API operations emulated, as method + `/v1/...` template. */
   routes: () => { method: string; template: string }[];
+  /** The Frontend API operations emulated. */
+  frontendRoutes: () => { method: string; template: string }[];
   stop: () => Promise<void>;
 };
 
@@ -80,7 +89,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 
 function send(res: ServerResponse, result: RouteResult): void {
   const status = result.status ?? 200;
-  const headers: Record<string, string> = { ...result.headers };
+  const headers: Record<string, string | string[]> = { ...result.headers };
   let payload: Buffer | undefined;
   if (result.raw) {
     payload = result.raw;
@@ -155,8 +164,22 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   invitationRoutes(bapi, store);
   jwksRoutes(bapi, key);
 
+  let pk = '';
+  const suffix = () => cookieSuffix(pk);
+  const fapi = frontendApi({
+    store,
+    key,
+    baseUrl: () => baseUrl,
+    publishableKey: () => pk,
+    cookieSuffix: suffix,
+    instanceId: keys.instanceId,
+    options: options.frontendApi ?? {},
+    // Gaps in the Frontend API must be visible even when no log is configured.
+    log: options.log ?? ((line) => console.warn(line)),
+  });
+
   const local = new Router('/__local');
-  localRoutes(local, { store, faults, requests, deliveries, mintSession: mint, requireSecretKey });
+  localRoutes(local, { store, faults, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
 
   async function handleBackendApi(ctx: RequestContext): Promise<RouteResult & { fault: 'rate-limit' | '429' | '5xx' | null }> {
     // Matched first so that the request log names the operation even for faulted requests.
@@ -190,12 +213,17 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
       userAgent: req.headers['user-agent'] ?? '',
       route: '',
     };
-    const isBapi = bapi.handles(ctx.path);
+    const isFapi = bapi.handles(ctx.path) && fapi.claims(ctx, bapi);
+    const isBapi = bapi.handles(ctx.path) && !isFapi;
     let result: RouteResult;
     let fault: 'rate-limit' | '429' | '5xx' | null = null;
     try {
       if (raw === null) throw errors.payloadTooLarge();
-      if (isBapi) {
+      if (isBundlePath(ctx.path)) {
+        result = await serveBundle(method, ctx.path);
+      } else if (isFapi) {
+        result = await fapi.handle(ctx);
+      } else if (isBapi) {
         ({ fault, ...result } = await handleBackendApi(ctx));
       } else {
         const match = local.match(method, ctx.path);
@@ -246,7 +274,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
   baseUrl = `http://${urlHost}:${port}`;
-  const pk = publishableKey(urlHost, port);
+  pk = publishableKey(urlHost, port);
 
   return {
     url: baseUrl,
@@ -260,8 +288,10 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     deliveries,
     faults,
     requests,
+    frontendRequests: fapi.requests,
     mintSession: mint,
     routes: () => bapi.list(),
+    frontendRoutes: fapi.routes,
     env: () => ({
       CLERK_API_URL: baseUrl,
       CLERK_SECRET_KEY: keys.secretKey,

@@ -5,6 +5,7 @@
 import { sign } from 'node:crypto';
 import { newId } from './ids';
 import type { SigningKey } from './keys';
+import type { ClientRecord, SessionRecord } from './records';
 import { roleKey } from './rules';
 import type { ClerkStore } from './store';
 
@@ -51,15 +52,23 @@ export function signJwt(payload: object, key: SigningKey): string {
   return `${data}.${b64url(sign('RSA-SHA256', Buffer.from(data), key.privateKey))}`;
 }
 
-export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, opts: MintSessionOptions): MintedSession {
-  const ttl = opts.ttlSeconds ?? 3600;
-  const session = store.createSession(opts.userId, opts.orgId ?? null, ttl * 1000);
+export type TokenOptions = {
+  ttlSeconds: number;
+  origin: string;
+  offsetSeconds?: number;
+  /** The org the token is for; default the session's active org. `null` → personal account. */
+  orgId?: string | null;
+};
+
+/** A session token for `session` as it is now: the claims `mintSession` and the Frontend API both issue. */
+export function sessionToken(store: ClerkStore, key: SigningKey, issuer: string, session: SessionRecord, opts: TokenOptions): { token: string; claims: SessionClaims } {
   const iat = Math.floor(Date.now() / 1000) + (opts.offsetSeconds ?? 0);
-  const org = session.last_active_organization_id ? store.orgs.get(session.last_active_organization_id) : undefined;
-  const membership = org ? store.findMembership(org.id, opts.userId) : undefined;
+  const orgId = opts.orgId === undefined ? session.last_active_organization_id : opts.orgId;
+  const org = orgId ? store.orgs.get(orgId) : undefined;
+  const membership = org ? store.findMembership(org.id, session.user_id) : undefined;
   const claims: SessionClaims = {
-    azp: opts.origin ?? 'http://localhost:3000',
-    exp: iat + ttl,
+    azp: opts.origin,
+    exp: iat + opts.ttlSeconds,
     fva: [0, -1],
     iat,
     iss: issuer,
@@ -68,11 +77,31 @@ export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, 
     nbf: iat - 10,
     sid: session.id,
     sts: 'active',
-    sub: opts.userId,
+    sub: session.user_id,
     v: 2,
     ...(org && membership ? { o: { id: org.id, slg: org.slug, rol: roleKey(membership.role) } } : {}),
   };
-  const token = signJwt(claims, key);
+  return { token: signJwt(claims, key), claims };
+}
+
+/**
+ * A signed-in browser without going through sign-in: a session on a new
+ * Frontend API client whose dev browser token is in the returned cookies, so
+ * that clerk-js, once loaded with those cookies, sees the same session.
+ */
+export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, opts: MintSessionOptions): MintedSession {
+  const ttl = opts.ttlSeconds ?? 3600;
+  const devBrowser = newId('devBrowser');
+  const client = clientForDevBrowser(store, devBrowser);
+  const session = store.createSession(opts.userId, opts.orgId ?? null, ttl * 1000, client.id);
+  client.session_ids.push(session.id);
+  client.last_active_session_id = session.id;
+  store.touched();
+  const { token, claims } = sessionToken(store, key, issuer, session, {
+    ttlSeconds: ttl,
+    origin: opts.origin ?? 'http://localhost:3000',
+    offsetSeconds: opts.offsetSeconds,
+  });
   return {
     token,
     sessionId: session.id,
@@ -80,8 +109,32 @@ export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, 
     cookies: {
       __session: token,
       // authenticateRequest wants a handshake when iat < __client_uat, so they are equal.
-      __client_uat: String(iat),
-      __clerk_db_jwt: newId('devBrowser'),
+      __client_uat: String(claims.iat),
+      __clerk_db_jwt: devBrowser,
     },
   };
+}
+
+/** The Frontend API client known by this dev browser token, created on first use. */
+export function clientForDevBrowser(store: ClerkStore, devBrowser: string): ClientRecord {
+  let client = store.clients.get(devBrowser);
+  if (!client) {
+    const t = store.now();
+    client = {
+      id: newId('client'),
+      dev_browser: devBrowser,
+      session_ids: [],
+      last_active_session_id: null,
+      sign_up: null,
+      sign_in: null,
+      last_authentication_strategy: null,
+      // Back-dated a second: clerk-js turns updated_at into __client_uat, which must not pass a token's iat.
+      created_at: t - 1000,
+      updated_at: t - 1000,
+      seq: store.nextSeq(),
+    };
+    store.clients.set(devBrowser, client);
+    store.touched();
+  }
+  return client;
 }

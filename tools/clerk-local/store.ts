@@ -3,7 +3,9 @@
 // is passed to `emit` as a webhook event with the object as it is now.
 import { errors } from './errors';
 import { newId } from './ids';
+import { passwordDigest } from './passwords';
 import type {
+  ClientRecord,
   ImageRecord,
   InvitationRecord,
   InvitationStatus,
@@ -48,6 +50,8 @@ export type CreateUserInput = {
   external_id?: string | null;
   locale?: string | null;
   password?: string | null;
+  /** A digest computed earlier (Frontend API sign-ups keep the digest, never the password). */
+  password_digest?: string | null;
   public_metadata?: Metadata;
   private_metadata?: Metadata;
   unsafe_metadata?: Metadata;
@@ -105,6 +109,8 @@ export type StoreSnapshot = {
   invitations: InvitationRecord[];
   sessions: SessionRecord[];
   images: { id: string; content_type: string; data: string }[];
+  /** Frontend API clients (absent in snapshots written before the Frontend API existed). */
+  clients?: ClientRecord[];
 };
 
 const DAY_MS = 86_400_000;
@@ -135,6 +141,8 @@ export class ClerkStore {
   readonly invitations = new Map<string, InvitationRecord>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly images = new Map<string, ImageRecord>();
+  /** Frontend API clients by dev browser token. */
+  readonly clients = new Map<string, ClientRecord>();
   private seq = 0;
   private lastTime = 0;
   private readonly listeners = new Set<() => void>();
@@ -166,7 +174,7 @@ export class ClerkStore {
     return this.lastTime;
   }
 
-  private nextSeq(): number {
+  nextSeq(): number {
     return ++this.seq;
   }
 
@@ -226,7 +234,8 @@ export class ClerkStore {
       public_metadata: input.public_metadata ?? {},
       private_metadata: input.private_metadata ?? {},
       unsafe_metadata: input.unsafe_metadata ?? {},
-      password_enabled: Boolean(input.password),
+      password_enabled: Boolean(input.password ?? input.password_digest),
+      password_digest: input.password ? passwordDigest(input.password) : (input.password_digest ?? null),
       banned: false,
       locked: false,
       last_sign_in_at: null,
@@ -280,7 +289,10 @@ export class ClerkStore {
     if (input.external_id !== undefined) u.external_id = input.external_id;
     if (input.locale !== undefined) u.locale = input.locale;
     if (input.primary_email_address_id !== undefined) u.primary_email_address_id = input.primary_email_address_id;
-    if (input.password) u.password_enabled = true;
+    if (input.password) {
+      u.password_enabled = true;
+      u.password_digest = passwordDigest(input.password);
+    }
     if (input.public_metadata) u.public_metadata = input.public_metadata;
     if (input.private_metadata) u.private_metadata = input.private_metadata;
     if (input.unsafe_metadata) u.unsafe_metadata = input.unsafe_metadata;
@@ -682,7 +694,7 @@ export class ClerkStore {
   // ---- sessions ----------------------------------------------------------
 
   /** A signed-in session; the active org must be one the user belongs to. */
-  createSession(userId: string, orgId: string | null, ttlMs: number): SessionRecord {
+  createSession(userId: string, orgId: string | null, ttlMs: number, clientId?: string): SessionRecord {
     const u = this.getUser(userId);
     if (orgId && !this.findMembership(this.getOrganization(orgId).id, userId)) {
       throw errors.paramValueInvalid('organization_id', `${userId} is not a member of ${orgId}, so it cannot be the active organization.`);
@@ -691,7 +703,7 @@ export class ClerkStore {
     const s: SessionRecord = {
       id: newId('session'),
       user_id: userId,
-      client_id: newId('client'),
+      client_id: clientId ?? newId('client'),
       status: 'active',
       last_active_organization_id: orgId ? this.getOrganization(orgId).id : null,
       created_at: t,
@@ -718,6 +730,7 @@ export class ClerkStore {
       invitations: [...this.invitations.values()],
       sessions: [...this.sessions.values()],
       images: [...this.images.values()].map((i) => ({ id: i.id, content_type: i.content_type, data: i.data.toString('base64') })),
+      clients: [...this.clients.values()],
     };
   }
 
@@ -729,5 +742,11 @@ export class ClerkStore {
     for (const i of s.invitations) this.invitations.set(i.id, i);
     for (const x of s.sessions) this.sessions.set(x.id, x);
     for (const i of s.images) this.images.set(i.id, { id: i.id, content_type: i.content_type, data: Buffer.from(i.data, 'base64') });
+    for (const c of s.clients ?? []) this.clients.set(c.dev_browser, c);
+  }
+
+  /** Marks the store changed (persistence) after a Frontend API change to a client. */
+  touched(): void {
+    this.changed();
   }
 }

@@ -15,6 +15,7 @@ export type LocalDeps = {
   store: ClerkStore;
   faults: Faults;
   requests: RequestLog;
+  frontendRequests: RequestLog;
   deliveries: WebhookDeliveries;
   mintSession: (opts: MintSessionOptions) => MintedSession;
   /** Session minting forges a sign-in, so it wants the instance's secret key like the Backend API. */
@@ -31,7 +32,9 @@ export function localRoutes(r: Router, d: LocalDeps): void {
 
   r.get('/requests', (ctx) => {
     const q = ctx.query;
-    const data = d.requests.list({
+    // ?api=frontend: the browser's Frontend API calls instead of the Backend API's.
+    const log = q.get('api') === 'frontend' ? d.frontendRequests : d.requests;
+    const data = log.list({
       method: q.get('method') ?? undefined,
       path: q.get('path') ?? undefined,
       route: q.get('route') ?? undefined,
@@ -40,6 +43,7 @@ export function localRoutes(r: Router, d: LocalDeps): void {
   });
   r.delete('/requests', () => {
     d.requests.clear();
+    d.frontendRequests.clear();
     return { status: 204 };
   });
 

@@ -1,0 +1,12 @@
+import type { Router } from '../router';
+import type { Fapi } from './context';
+import { environmentJson } from './environment';
+
+// clerk-js 6 in a development instance starts with PATCH (a "touch"), then reads with GET.
+export function environmentRoutes(r: Router, f: Fapi): void {
+  const env = () => ({
+    body: environmentJson({ instanceId: f.deps.instanceId, verifyEmailAtSignUp: f.deps.options.verifyEmailAtSignUp ?? false }),
+  });
+  r.get('/environment', env);
+  r.patch('/environment', env);
+}

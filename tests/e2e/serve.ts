@@ -3,7 +3,7 @@
 // Playwright stops it.
 import { spawn } from 'node:child_process';
 import { startLocalServices } from '../../tools/localServices';
-import { E2E_CLERK_PORT, E2E_CLERK_SECRET_KEY, E2E_WEBHOOK_SECRET } from './localConfig';
+import { E2E_CLERK_PORT, E2E_CLERK_SECRET_KEY, E2E_RECONCILE_SECRET, E2E_WEBHOOK_SECRET } from './localConfig';
 
 const port = process.env.PORT ?? '3210';
 
@@ -24,6 +24,7 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // A production server refuses loopback Clerk endpoints unless told (lib/env).
   TENANTRY_ALLOW_LOCAL_SERVICES: '1',
+  RECONCILE_SECRET: E2E_RECONCILE_SECRET,
 };
 
 function run(cmd: string, args: string[]): Promise<void> {

@@ -8,6 +8,11 @@ function useMembersAction() {
   return useActionState<MembersResult | null, FormData>(manageMembers, null);
 }
 
+/** The fields every member form posts: what to do, to which org, and to whom. */
+function Hidden({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
 function Result({ result }: { result: MembersResult | null }) {
   const t = useTranslations('Members');
   if (!result) return null;
@@ -23,8 +28,7 @@ export function InviteForm({ shortName }: { shortName: string }) {
   const [result, action, pending] = useMembersAction();
   return (
     <form action={action} data-testid="invite-form">
-      <input type="hidden" name="intent" value="invite" />
-      <input type="hidden" name="shortName" value={shortName} />
+      <Hidden fields={{ intent: 'invite', shortName }} />
       <label>
         {t('email')} <input type="email" name="email" required maxLength={320} data-testid="invite-email" />
       </label>
@@ -50,18 +54,13 @@ export function MemberRow({ shortName, userId, label, role, isSelf }: { shortNam
       {!isSelf && (
         <>
           <form action={action} className="inline">
-            <input type="hidden" name="intent" value="set-role" />
-            <input type="hidden" name="shortName" value={shortName} />
-            <input type="hidden" name="userId" value={userId} />
-            <input type="hidden" name="role" value={other} />
+            <Hidden fields={{ intent: 'set-role', shortName, userId, role: other }} />
             <button type="submit" disabled={pending}>
               {other === 'org:admin' ? t('makeAdmin') : t('makeMember')}
             </button>
           </form>
           <form action={action} className="inline">
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="shortName" value={shortName} />
-            <input type="hidden" name="userId" value={userId} />
+            <Hidden fields={{ intent: 'remove', shortName, userId }} />
             <button type="submit" disabled={pending}>
               {t('remove')}
             </button>
@@ -80,9 +79,7 @@ export function InvitationRow({ shortName, id, email, role }: { shortName: strin
     <li data-testid="invitation">
       <span>{email}</span> — <span>{role === 'org:admin' ? t('roles.admin') : t('roles.member')}</span>
       <form action={action} className="inline">
-        <input type="hidden" name="intent" value="revoke" />
-        <input type="hidden" name="shortName" value={shortName} />
-        <input type="hidden" name="invitationId" value={id} />
+        <Hidden fields={{ intent: 'revoke', shortName, invitationId: id }} />
         <button type="submit" disabled={pending}>
           {t('revoke')}
         </button>

@@ -1,3 +1,4 @@
+import type { Organization } from '@clerk/backend';
 import { callClerk } from './client';
 import { ClerkRejectedError } from './errors';
 import { type ClerkOrg, toClerkOrg } from './types';
@@ -12,18 +13,17 @@ export async function createOrganization(params: {
 }
 
 /** The org with this slug, or null when Clerk has none. */
-export async function findOrganizationBySlug(slug: string): Promise<ClerkOrg | null> {
-  try {
-    return toClerkOrg(await callClerk('get organization by slug', (c) => c.organizations.getOrganization({ slug })));
-  } catch (error) {
-    if (error instanceof ClerkRejectedError && error.status === 404) return null;
-    throw error;
-  }
+export function findOrganizationBySlug(slug: string): Promise<ClerkOrg | null> {
+  return nullIfMissing(callClerk('get organization by slug', (c) => c.organizations.getOrganization({ slug })));
 }
 
-export async function getOrganization(organizationId: string): Promise<ClerkOrg | null> {
+export function getOrganization(organizationId: string): Promise<ClerkOrg | null> {
+  return nullIfMissing(callClerk('get organization', (c) => c.organizations.getOrganization({ organizationId })));
+}
+
+async function nullIfMissing(request: Promise<Organization>): Promise<ClerkOrg | null> {
   try {
-    return toClerkOrg(await callClerk('get organization', (c) => c.organizations.getOrganization({ organizationId })));
+    return toClerkOrg(await request);
   } catch (error) {
     if (error instanceof ClerkRejectedError && error.status === 404) return null;
     throw error;

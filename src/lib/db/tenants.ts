@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
-import type { Tenant } from '@/lib/tenants/types';
+import type { AdoptedOrg, Tenant } from '@/lib/tenants/types';
 import { nextSequence } from './models/Counter';
 import { Organization, type OrganizationRecord } from './models/Organization';
 
@@ -104,15 +104,7 @@ export async function applyClerkSync(
 }
 
 /** Creates the document for a Clerk org MongoDB did not know (organization.created, reconcile). */
-export async function adoptOrg(fields: {
-  clerkOrgId: string;
-  shortName: string;
-  name: string;
-  logoUrl: string | null;
-  isTestOrg: boolean;
-  ownerUserId: string | null;
-  clerkUpdatedAt: Date;
-}): Promise<Tenant | null> {
+export async function adoptOrg(fields: AdoptedOrg): Promise<Tenant | null> {
   try {
     const doc = await Organization.create({ ...fields, status: 'active' });
     return toTenant(doc.toObject());

@@ -1,7 +1,6 @@
 import { decideOrgUpdate } from './decideOrgUpdate';
 import { isValidShortName } from './shortName';
-import type { OrgSyncPorts } from './syncClerkOrg';
-import { TEST_ORG_OWNER_KEY } from './testOrgName';
+import { adoptionOf, type OrgSyncPorts } from './syncClerkOrg';
 import type { ClerkOrg, Tenant } from './types';
 
 export const FINDING_KINDS = [
@@ -86,17 +85,8 @@ async function reconcileOrg(org: ClerkOrg, { tenants, clerk }: ReconcilePorts, n
       const why = holder ? `slug ${org.slug} belongs to another org in MongoDB` : `slug ${org.slug} is not a valid shortName`;
       return note('conflict', org.id, `${why}; needs a person`);
     }
-    const owner = org.publicMetadata[TEST_ORG_OWNER_KEY];
     return note('unknown-clerk-org', org.slug, `Clerk org ${org.id} unknown to MongoDB: adopt`, () =>
-      tenants.adoptOrg({
-        clerkOrgId: org.id,
-        shortName: org.slug,
-        name: org.name,
-        logoUrl: org.logoUrl,
-        isTestOrg: typeof owner === 'string',
-        ownerUserId: typeof owner === 'string' ? owner : null,
-        clerkUpdatedAt: org.updatedAt,
-      }),
+      tenants.adoptOrg(adoptionOf(org)),
     );
   }
   if (tenant.status === 'archived') return;

@@ -1,7 +1,7 @@
 import { type ClerkOrgState, decideOrgUpdate } from './decideOrgUpdate';
 import { TEST_ORG_OWNER_KEY } from './testOrgName';
 import { isValidShortName } from './shortName';
-import type { Tenant } from './types';
+import type { AdoptedOrg, Tenant } from './types';
 
 export type Outcome = 'processed' | 'ignored';
 
@@ -21,15 +21,7 @@ export type OrgSyncPorts = {
       clerkOrgId: string,
       changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date },
     ): Promise<boolean>;
-    adoptOrg(fields: {
-      clerkOrgId: string;
-      shortName: string;
-      name: string;
-      logoUrl: string | null;
-      isTestOrg: boolean;
-      ownerUserId: string | null;
-      clerkUpdatedAt: Date;
-    }): Promise<Tenant | null>;
+    adoptOrg(fields: AdoptedOrg): Promise<Tenant | null>;
     archiveTenant(filter: { clerkOrgId: string } | { shortName: string }): Promise<Tenant | null>;
   };
   clerk: {
@@ -70,16 +62,21 @@ export async function adoptCreatedOrg(event: ClerkOrgEvent, { tenants }: OrgSync
     }
   }
   if (!isValidShortName(event.slug)) return 'ignored';
-  const adopted = await tenants.adoptOrg({
-    clerkOrgId: event.id,
-    shortName: event.slug,
-    name: event.name,
-    logoUrl: event.logoUrl,
+  return (await tenants.adoptOrg(adoptionOf(event))) ? 'processed' : 'ignored';
+}
+
+/** The document for an unknown Clerk org under its slug; tagged test orgs keep their owner. */
+export function adoptionOf(org: ClerkOrgState & { id: string; publicMetadata: Record<string, unknown> }): AdoptedOrg {
+  const owner = org.publicMetadata[TEST_ORG_OWNER_KEY];
+  return {
+    clerkOrgId: org.id,
+    shortName: org.slug,
+    name: org.name,
+    logoUrl: org.logoUrl,
     isTestOrg: typeof owner === 'string',
     ownerUserId: typeof owner === 'string' ? owner : null,
-    clerkUpdatedAt: event.updatedAt,
-  });
-  return adopted ? 'processed' : 'ignored';
+    clerkUpdatedAt: org.updatedAt,
+  };
 }
 
 /** organization.deleted archives; the tenant's data stays (DESIGN.md §3). */

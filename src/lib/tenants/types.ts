@@ -14,4 +14,15 @@ export type Tenant = {
   clerkUpdatedAt: Date | null;
 };
 
+/** What adopting a Clerk org MongoDB did not know writes (organization.created, reconcile). */
+export type AdoptedOrg = {
+  clerkOrgId: string;
+  shortName: string;
+  name: string;
+  logoUrl: string | null;
+  isTestOrg: boolean;
+  ownerUserId: string | null;
+  clerkUpdatedAt: Date;
+};
+
 export type { ClerkOrg };

@@ -42,5 +42,5 @@ export {
   renameReservation,
   reserveTestOrg,
 } from './tenants';
-export { type Claim, claimEvent, failEvent, findEvent, releaseEvent, settleEvent } from './webhookEvents';
+export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
 export { dbReady } from './ready';

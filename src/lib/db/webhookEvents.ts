@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { WebhookEvent, type WebhookEventRecord } from './models/WebhookEvent';
+import { WebhookEvent, type WebhookEventRecord, type WebhookEventStatus } from './models/WebhookEvent';
 
 // The webhook event log (DESIGN.md §3): one document per Svix message id.
 
@@ -55,4 +55,24 @@ export async function failEvent(svixId: string, error: string): Promise<void> {
 
 export async function findEvent(svixId: string): Promise<WebhookEventRecord | null> {
   return WebhookEvent.findOne({ svixId }).lean<WebhookEventRecord>();
+}
+
+/** Takes a failed event back for a replay; null if it is not failed (any more). */
+export async function reopenEvent(svixId: string, now: Date = new Date()): Promise<WebhookEventRecord | null> {
+  return WebhookEvent.findOneAndUpdate(
+    { svixId, status: 'failed' },
+    { $set: { status: 'processing', leaseUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
+    { returnDocument: 'after' },
+  ).lean<WebhookEventRecord>();
+}
+
+/** The newest events first, optionally of one status (the platform admin's event log). */
+export async function listEvents({
+  status,
+  limit = 50,
+}: { status?: WebhookEventStatus; limit?: number } = {}): Promise<WebhookEventRecord[]> {
+  return WebhookEvent.find(status ? { status } : {}, { payload: 0 })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .lean<WebhookEventRecord[]>();
 }

@@ -1,10 +1,11 @@
 import { env } from '@/lib/env';
-import { claimEvent, dbReady, failEvent, releaseEvent, settleEvent } from '@/lib/db';
+import { claimEvent, dbReady, failEvent, releaseEvent, reopenEvent, settleEvent } from '@/lib/db';
 import { log } from '@/lib/log';
 import { orgSyncPorts, provisioningPorts } from '@/lib/tenants';
 import { createDispatch } from './dispatch';
 import { type Delivery, receiveWebhook } from './receive';
 import { isTransient } from './transient';
+import { replayEvent as replay, type ReplayResult } from './replay';
 import { readCappedBody, verifySvix } from './verify';
 
 export { type Delivery, receiveWebhook } from './receive';
@@ -43,5 +44,17 @@ function deliver(request: Request): Promise<Delivery> {
     isTransient,
     onError: (error, context) =>
       log.error({ err: error, ...context }, context.transient ? 'webhook failed, Svix will retry' : 'webhook failed permanently'),
+  });
+}
+
+/** Replays a failed event for a platform admin, with the real database and Clerk. */
+export async function replayFailedEvent(svixId: string): Promise<ReplayResult> {
+  await dbReady(env().MONGODB_URI);
+  return replay(svixId, {
+    reopenEvent,
+    log: { claimEvent, settleEvent, releaseEvent, failEvent },
+    dispatch,
+    isTransient,
+    onError: (error, context) => log.error({ err: error, ...context, replay: true }, 'replayed webhook failed'),
   });
 }

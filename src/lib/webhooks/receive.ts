@@ -54,8 +54,20 @@ export async function receiveWebhook(ports: ReceivePorts): Promise<Delivery> {
     await ports.log.settleEvent(svixId, 'ignored');
     return { status: 200, body: { status: 'ignored' } };
   }
+  return handleClaimed(event as ParsedEvent, svixId, ports);
+}
+
+/**
+ * Runs the handler of an event this delivery (or a replay) has claimed and
+ * records the outcome: settled, released for Svix's retry, or failed.
+ */
+export async function handleClaimed(
+  event: ParsedEvent,
+  svixId: string,
+  ports: Pick<ReceivePorts, 'log' | 'dispatch' | 'isTransient' | 'onError'>,
+): Promise<Delivery> {
   try {
-    const outcome = await ports.dispatch(event as ParsedEvent);
+    const outcome = await ports.dispatch(event);
     await ports.log.settleEvent(svixId, outcome);
     return { status: 200, body: { status: outcome } };
   } catch (error) {

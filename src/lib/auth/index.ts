@@ -3,3 +3,4 @@ export { cachedMembership, invalidateMembership, type Membership } from './membe
 export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
 export { currentUserId } from './session';
+export { isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';

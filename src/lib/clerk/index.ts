@@ -10,7 +10,7 @@ export {
   updateOrganizationLogo,
 } from './organizations';
 export type { ClerkOrg } from './types';
-export { mergeUserPublicMetadata } from './users';
+export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
 export { allOrganizations, allUserIds } from './listing';
 export { inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';

@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // forbidden() for members who lack a role (DESIGN.md §3 Access).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Platform admins upload org CSVs (up to 20 MB) through a server action.
+    serverActions: { bodySizeLimit: '21mb' },
+  },
   env: {
     // Keyless mode and telemetry both need Clerk's servers; Tenantry always
     // runs with explicit keys (real ones, or tools/clerk-local's).

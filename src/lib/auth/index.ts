@@ -4,3 +4,4 @@ export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from 
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
 export { currentUserId } from './session';
 export { isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
+export { platformAdminForApi } from './platformAdminApi';

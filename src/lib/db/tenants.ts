@@ -134,9 +134,10 @@ export async function renameReservation(shortName: string, newShortName: string)
   }
 }
 
-/** Every tenant that is not archived, streamed (reconcile). */
+/** Every tenant that is not archived, by shortName, streamed (reconcile, CSV export). */
 export async function* liveTenants(): AsyncGenerator<Tenant> {
-  for await (const doc of Organization.find({ status: { $ne: 'archived' } }).lean<OrganizationRecord>().cursor()) {
+  const query = Organization.find({ status: { $ne: 'archived' } }).sort({ shortName: 1 });
+  for await (const doc of query.lean<OrganizationRecord>().cursor()) {
     yield toTenant(doc);
   }
 }

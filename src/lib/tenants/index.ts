@@ -12,10 +12,13 @@ export {
   type OrgSyncPorts,
   type Outcome,
 } from './syncClerkOrg';
-export { orgSettingsPorts, orgSyncPorts, provisioningPorts, reconcilePorts } from './ports';
+export { csvExportPorts, csvImportPorts, orgSettingsPorts, orgSyncPorts, provisioningPorts, reconcilePorts } from './ports';
+export * from './csv';
 export { FINDING_KINDS, reconcile, type Finding, type ReconcileReport } from './reconcile';
 export { changeOrgSettings, TestOrgLockedError, type SettingsChange } from './orgSettings';
 export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
 export type { Tenant, TenantStatus } from './types';
 export { workspaceOf } from './workspace';
 export { formatReport, runReconcile } from './runReconcile';
+export { orgsCsvStream } from './csv/exportCsv';
+export { importOrgsFromCsv } from './csv/importCsv';

@@ -2,6 +2,7 @@ import * as clerk from '@/lib/clerk';
 import * as db from '@/lib/db';
 import { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
 import type { ReconcilePorts } from './reconcile';
+import type { CsvExportPorts, CsvImportPorts } from './csv';
 import type { OrgSettingsPorts } from './orgSettings';
 import type { OrgSyncPorts } from './syncClerkOrg';
 
@@ -26,3 +27,7 @@ export function reconcilePorts({ provisionMissing }: { provisionMissing: boolean
     provision: provisionMissing ? (userId) => provisionTestOrg(userId, provisioningPorts) : undefined,
   };
 }
+
+export const csvImportPorts: CsvImportPorts = { tenants: db, clerk };
+
+export const csvExportPorts: CsvExportPorts = { tenants: db, clerk };

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { CsvImportForm } from '@/components/admin/CsvImportForm';
 import { ReplayButton } from '@/components/admin/ReplayButton';
 import { enterLocale } from '@/i18n/enterLocale';
 import { Link } from '@/i18n/navigation';
@@ -21,6 +22,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
     listEvents({ status: onlyFailed ? 'failed' : undefined, limit: 50 }),
   ]);
   const t = await getTranslations('Admin');
+  const tc = await getTranslations('AdminCsv');
   const format = await getFormatter();
   return (
     <section className="page" data-testid="admin-page">
@@ -48,6 +50,13 @@ export default async function AdminPage({ params, searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      <h2>{tc('title')}</h2>
+      <p>
+        <a href="/api/admin/orgs/export" data-testid="csv-export" download>
+          {tc('export')}
+        </a>
+      </p>
+      <CsvImportForm />
       <h2>{t('events')}</h2>
       <p>
         <Link href={onlyFailed ? '/admin' : '/admin?events=failed'}>{onlyFailed ? t('showAll') : t('showFailed')}</Link>

@@ -1,0 +1,3 @@
+export { CSV_COLUMNS, neutralise, unneutralise, type OrgCsvRow } from './format';
+export { exportOrgRows, type CsvExportPorts } from './exportOrgs';
+export { importOrgsCsv, type CsvImportPorts, type CsvProblem, type ImportReport } from './importOrgs';

@@ -1,0 +1,42 @@
+import { parse } from 'csv-parse';
+import { validateHeader } from './validate';
+
+export class CsvFormatError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvFormatError';
+  }
+}
+
+/**
+ * The records of a CSV text, one at a time with the line each starts on
+ * (csv-parse does the quoting rules). A bad header or broken quoting stops it
+ * with a CsvFormatError naming the line.
+ */
+export async function* readCsv(text: string): AsyncGenerator<{ line: number; record: Record<string, string> }> {
+  let headerProblem: string | null = null;
+  const parser = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim());
+      headerProblem = validateHeader(names);
+      return names;
+    },
+  });
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (headerProblem) throw new CsvFormatError(1, headerProblem);
+      yield { line: info.lines, record };
+    }
+    if (headerProblem) throw new CsvFormatError(1, headerProblem);
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw error;
+    const line = (error as { lines?: number }).lines ?? 0;
+    throw new CsvFormatError(line, error instanceof Error ? error.message : String(error));
+  }
+}

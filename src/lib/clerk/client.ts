@@ -1,6 +1,7 @@
 import { type ClerkClient, createClerkClient } from '@clerk/backend';
 import { env } from '@/lib/env';
 import { classifyClerkError } from './classify';
+import { ClerkUnavailableError } from './errors';
 import { createGate } from './gate';
 import { withRetry, withTimeout } from './retry';
 
@@ -18,7 +19,12 @@ function runtime(): ClerkRuntime {
     const e = env();
     globalForClerk.__tenantryClerk = {
       client: createClerkClient({ secretKey: e.CLERK_SECRET_KEY, apiUrl: e.CLERK_API_URL, jwtKey: e.CLERK_JWT_KEY }),
-      gate: createGate({ concurrency: e.CLERK_CONCURRENCY, limit: e.CLERK_RATE_LIMIT_PER_10S, intervalMs: 10_000 }),
+      // 10% under Clerk's limit: its windows and ours never line up exactly.
+      gate: createGate({
+        concurrency: e.CLERK_CONCURRENCY,
+        limit: Math.max(1, Math.floor(e.CLERK_RATE_LIMIT_PER_10S * 0.9)),
+        intervalMs: 10_000,
+      }),
     };
   }
   return globalForClerk.__tenantryClerk;
@@ -31,13 +37,17 @@ function runtime(): ClerkRuntime {
  */
 export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<T>): Promise<T> {
   const { client, gate } = runtime();
+  const deadline = Date.now() + BUDGET_MS;
   return withRetry(
     () =>
-      gate(() =>
-        withTimeout(op(client), ATTEMPT_TIMEOUT_MS, what).catch((error: unknown) => {
+      gate(() => {
+        // Waiting for a slot counts against the budget too: better a 5xx that
+        // Svix retries later than an answer after Svix's 15 s timeout.
+        if (Date.now() > deadline) throw new ClerkUnavailableError(`${what}: no Clerk slot free within ${BUDGET_MS} ms`);
+        return withTimeout(op(client), ATTEMPT_TIMEOUT_MS, what).catch((error: unknown) => {
           throw classifyClerkError(error, what);
-        }),
-      ),
+        });
+      }),
     { budgetMs: BUDGET_MS },
   );
 }

@@ -9,10 +9,15 @@ export type GateOptions = {
   intervalMs: number;
 };
 
-/** Bounds calls to Clerk by concurrency and by Clerk's rate-limit window. */
+/**
+ * Bounds calls to Clerk by concurrency and by Clerk's rate-limit window.
+ * `strict`: no sliding window of `intervalMs` ever holds more than `limit`
+ * starts (the default fixed windows let two bursts meet across a boundary,
+ * which Clerk counts as one window: seen in `npm run bench`).
+ */
 export function createGate({ concurrency, limit, intervalMs }: GateOptions) {
   const inFlight = pLimit(concurrency);
-  const throttle = pThrottle({ limit, interval: intervalMs });
+  const throttle = pThrottle({ limit, interval: intervalMs, strict: true });
   const started = throttle(<T>(fn: () => Promise<T>) => fn());
   return <T>(fn: () => Promise<T>): Promise<T> => inFlight(() => started(fn) as Promise<T>);
 }

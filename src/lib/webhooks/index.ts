@@ -6,12 +6,15 @@ import { createDispatch } from './dispatch';
 import { type Delivery, receiveWebhook } from './receive';
 import { isTransient } from './transient';
 import { replayEvent as replay, type ReplayResult } from './replay';
+import { createSettledIds, type SettledIds } from './settledIds';
 import { readCappedBody, verifySvix } from './verify';
 
 export { type Delivery, receiveWebhook } from './receive';
 export { MAX_BODY_BYTES, WebhookRejectedError } from './verify';
 
 const dispatch = createDispatch({ provisioning: provisioningPorts, orgSync: orgSyncPorts });
+const globalForWebhooks = globalThis as typeof globalThis & { __tenantrySettled?: SettledIds };
+const settled = (globalForWebhooks.__tenantrySettled ??= createSettledIds());
 
 /** POST /api/webhooks/clerk, wired to the real database, Clerk and signing secret. */
 export async function receiveClerkWebhook(request: Request): Promise<Delivery> {
@@ -41,6 +44,7 @@ function deliver(request: Request): Promise<Delivery> {
     },
     log: { claimEvent, settleEvent, releaseEvent, failEvent },
     dispatch,
+    settled,
     isTransient,
     onError: (error, context) =>
       log.error({ err: error, ...context }, context.transient ? 'webhook failed, Svix will retry' : 'webhook failed permanently'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envelopeSchema, handledEvents, isHandled, type ParsedEvent } from './events';
+import type { SettledIds } from './settledIds';
 import { type Verified, WebhookRejectedError } from './verify';
 
 export type EventLogPort = {
@@ -20,6 +21,8 @@ export type ReceivePorts = {
   verify: () => Promise<Verified>;
   log: EventLogPort;
   dispatch: Dispatch;
+  /** Svix-ids known to be settled: their redeliveries skip even the event-log look-up. */
+  settled?: SettledIds;
   /** True for failures worth a retry (Clerk 429/5xx, database down): answered 5xx. */
   isTransient: (error: unknown) => boolean;
   onError?: (error: unknown, context: { svixId: string; type: string; transient: boolean }) => void;
@@ -36,6 +39,7 @@ export async function receiveWebhook(ports: ReceivePorts): Promise<Delivery> {
   let event: ParsedEvent | { type: string; data: unknown; objectId: string | null };
   try {
     verified = await ports.verify();
+    if (ports.settled?.has(verified.svixId)) return { status: 200, body: { status: 'duplicate' } };
     event = parseEvent(verified.payload);
   } catch (error) {
     if (error instanceof WebhookRejectedError) return { status: error.status, body: { status: 'rejected', reason: error.reason } };
@@ -46,15 +50,21 @@ export async function receiveWebhook(ports: ReceivePorts): Promise<Delivery> {
   // Only the fields the handler reads are kept for replay (no user profile data).
   const payload = isHandled(event.type) ? event.data : null;
   const claim = await ports.log.claimEvent(svixId, { type: event.type, objectId: event.objectId, payload });
-  if (claim === 'duplicate') return { status: 200, body: { status: 'duplicate' } };
+  if (claim === 'duplicate') {
+    ports.settled?.add(svixId);
+    return { status: 200, body: { status: 'duplicate' } };
+  }
   // Another delivery of this message is being handled: Svix retries later and finds it settled.
   if (claim === 'in-flight') return { status: 409, body: { status: 'in-flight' } };
 
   if (!isHandled(event.type)) {
     await ports.log.settleEvent(svixId, 'ignored');
+    ports.settled?.add(svixId);
     return { status: 200, body: { status: 'ignored' } };
   }
-  return handleClaimed(event as ParsedEvent, svixId, ports);
+  const delivery = await handleClaimed(event as ParsedEvent, svixId, ports);
+  if (delivery.status < 300) ports.settled?.add(svixId);
+  return delivery;
 }
 
 /**

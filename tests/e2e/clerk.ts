@@ -1,5 +1,5 @@
 import { createClerkClient } from '@clerk/backend';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { mintSessionOverHttp, playwrightCookies } from '../helpers/clerkSession';
 import { E2E_CLERK_SECRET_KEY, E2E_CLERK_URL } from './localConfig';
 
@@ -53,4 +53,30 @@ export async function withClerkFaults<T>(faults: Record<string, unknown>, fn: ()
   } finally {
     await fetch(`${E2E_CLERK_URL}/__local/faults`, { method: 'DELETE' });
   }
+}
+
+/** A password Clerk's sign-up form accepts (clerk-local's minimum is 8 characters). */
+export const E2E_PASSWORD = 'tenantry-e2e-password';
+
+/** A fresh email address for a person signing up through the browser. */
+export function newEmail(label = 'person'): string {
+  n += 1;
+  return `${label}-${Date.now()}-${n}@example.com`;
+}
+
+/** Clerk's <SignUp/> on /{locale}/sign-up, filled and submitted as a person would (English labels). */
+export async function signUpInBrowser(page: Page, email: string, password = E2E_PASSWORD, locale = 'en') {
+  await page.goto(`/${locale}/sign-up`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
+/** Clerk's <SignIn/> on /{locale}/sign-in: the identifier, then the password (English labels). */
+export async function signInInBrowser(page: Page, email: string, password = E2E_PASSWORD, locale = 'en') {
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }

@@ -97,10 +97,15 @@ export function localRoutes(r: Router, d: LocalDeps): void {
     return { body: membershipJson(d.store.view, m) };
   });
 
-  r.get('/images/default.svg', () => ({ raw: DEFAULT_SVG, contentType: 'image/svg+xml' }));
+  // Cross-origin for the app's pages: @clerk/ui loads avatars with crossorigin="anonymous".
+  r.get('/images/default.svg', () => ({ raw: DEFAULT_SVG, contentType: 'image/svg+xml', headers: { 'access-control-allow-origin': '*' } }));
   r.get('/images/{image_id}', (ctx) => {
     const img = d.store.images.get(ctx.params.image_id ?? '');
     if (!img) throw errors.notFound();
-    return { raw: img.data, contentType: img.content_type, headers: { 'cache-control': 'public, max-age=31536000, immutable' } };
+    return {
+      raw: img.data,
+      contentType: img.content_type,
+      headers: { 'cache-control': 'public, max-age=31536000, immutable', 'access-control-allow-origin': '*' },
+    };
   });
 }

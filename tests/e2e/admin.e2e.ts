@@ -37,3 +37,42 @@ test('a platform admin sees every org and replays a failed webhook event', async
   await expect(row.getByTestId('replay-result')).toHaveText(en.Admin.replayed.replace('{status}', 'failed'));
   expect(ghost.id).toMatch(/^user_/);
 });
+
+test('a platform admin exports the orgs as CSV and imports a file through the page', async ({ page, context, baseURL }) => {
+  const admin = await clerk.users.createUser({ emailAddress: [`csv-admin-${Date.now()}@example.com`], publicMetadata: { platformAdmin: true } });
+  await signIn(context, baseURL!, admin.id);
+  const slug = `csv-${Date.now().toString(36)}`;
+
+  const file = {
+    name: 'orgs.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`shortName,name,logoUrl,isTestOrg,admins\n${slug},CSV Imported,,false,${slug}-boss@example.com\nBad Name,x,,false,\n`),
+  };
+  await page.goto('/en/admin');
+  await page.getByTestId('csv-file').setInputFiles(file);
+  await page.getByRole('button', { name: en.AdminCsv.import }).click();
+  await expect(page.getByTestId('csv-error')).toHaveText(/^Line 3: shortName "Bad Name" is not valid/);
+  expect(await clerk.organizations.getOrganizationList({ query: slug }).then((r) => r.totalCount)).toBe(0);
+
+  // The form is reset after each import: choose the file again.
+  await page.getByTestId('csv-file').setInputFiles(file);
+  await page.getByLabel(en.AdminCsv.applyValidRows).check();
+  await page.getByRole('button', { name: en.AdminCsv.import }).click();
+  await expect(page.getByTestId('csv-report')).toContainText('1 created');
+  const org = await clerk.organizations.getOrganization({ slug });
+  const { data: invitations } = await clerk.organizations.getOrganizationInvitationList({ organizationId: org.id });
+  expect(invitations.map((i) => [i.emailAddress, i.role])).toEqual([[`${slug}-boss@example.com`, 'org:admin']]);
+
+  const exported = await page.request.get('/api/admin/orgs/export');
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()['content-type']).toContain('text/csv');
+  expect(await exported.text()).toContain(`${slug},CSV Imported,,false,${slug}-boss@example.com`);
+});
+
+test('the CSV export is refused to anyone but a platform admin', async ({ context, baseURL, request }) => {
+  expect((await request.get('/api/admin/orgs/export')).status()).toBe(401);
+  const someone = await createUser('csv-nosy');
+  await signIn(context, baseURL!, someone.id);
+  const page = await context.newPage();
+  expect((await page.request.get('/api/admin/orgs/export')).status()).toBe(404);
+});

@@ -6,7 +6,7 @@ import { requirePlatformAdmin } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { type ImportReport, importOrgsFromCsv } from '@/lib/tenants';
 
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const SHOWN_PROBLEMS = 200;
 
 export type CsvImportOutcome = { ok: true; report: ImportReport } | { ok: false; error: 'invalid-file' | 'failed' };

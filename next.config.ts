@@ -11,6 +11,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run dev` with DEV_BROWSER_HOST=127.0.0.1 serves the app by that address too.
+  allowedDevOrigins: ['127.0.0.1'],
   // forbidden() for members who lack a role (DESIGN.md §3 Access).
   experimental: {
     authInterrupts: true,

@@ -27,6 +27,7 @@ const local = await startLocalServices({
     dataDir: '.data/clerk',
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/clerk`,
   },
+  browserHost: process.env.DEV_BROWSER_HOST ?? 'localhost',
 });
 console.log(
   local.mongo

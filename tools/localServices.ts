@@ -8,6 +8,13 @@ export type LocalServicesOptions = {
   /** Start mongo-local (on this port, falling back to a free one when taken). */
   mongo?: { port: number; dataDir?: string; database: string } | false;
   clerk?: (ClerkLocalOptions & { port: number }) | false;
+  /**
+   * The host name the browser uses for the app. The browser must reach the
+   * Frontend API on the same site, or it withholds clerk-local's cookies and
+   * every clerk-js call starts a new client: `localhost` for `npm run dev`
+   * (what Next prints), 127.0.0.1 where the app is opened by that address.
+   */
+  browserHost?: string;
 };
 
 export type LocalServices = {
@@ -30,7 +37,7 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
   }
   if (options.clerk) {
     services.clerk = await startClerkLocal(options.clerk);
-    Object.assign(env, appEnvForClerkLocal(services.clerk));
+    Object.assign(env, appEnvForClerkLocal(services.clerk, options.browserHost ?? '127.0.0.1'));
   }
   services.stop = async () => {
     await Promise.allSettled([services.clerk?.stop(), services.mongo?.stop()]);
@@ -39,11 +46,12 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
 }
 
 /** Everything the app needs to reach clerk-local: Backend API, keys, and the Frontend API as a proxy. */
-function appEnvForClerkLocal(clerk: ClerkLocal): Record<string, string> {
+function appEnvForClerkLocal(clerk: ClerkLocal, browserHost: string): Record<string, string> {
+  const frontendApi = `http://${browserHost}:${clerk.port}`;
   return {
     ...clerk.env(),
-    NEXT_PUBLIC_CLERK_PROXY_URL: clerk.url,
-    NEXT_PUBLIC_CLERK_JS_URL: `${clerk.url}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`,
-    NEXT_PUBLIC_CLERK_UI_URL: `${clerk.url}/npm/@clerk/ui@1/dist/ui.browser.js`,
+    NEXT_PUBLIC_CLERK_PROXY_URL: frontendApi,
+    NEXT_PUBLIC_CLERK_JS_URL: `${frontendApi}/npm/@clerk/clerk-js@6/dist/clerk.browser.js`,
+    NEXT_PUBLIC_CLERK_UI_URL: `${frontendApi}/npm/@clerk/ui@1/dist/ui.browser.js`,
   };
 }

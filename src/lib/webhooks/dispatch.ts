@@ -1,3 +1,5 @@
+// The cache module itself, not lib/auth's index: that one pulls in Clerk's
+// server-only auth(), which the webhook path (and its tests) must not load.
 import { invalidateMembership } from '@/lib/auth/membershipCache';
 import {
   adoptCreatedOrg,

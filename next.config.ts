@@ -9,6 +9,8 @@ parseEnv(process.env);
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
 const nextConfig: NextConfig = {
+  // `npm run bench` builds into its own directory (NEXT_DIST_DIR=.next-bench), leaving the e2e suite's .next alone.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm run dev` with DEV_BROWSER_HOST=127.0.0.1 serves the app by that address too.

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { validateHeader } from './validate';
 
@@ -18,7 +19,7 @@ export class CsvFormatError extends Error {
  */
 export async function* readCsv(text: string): AsyncGenerator<{ line: number; record: Record<string, string> }> {
   let headerProblem: string | null = null;
-  const parser = parse(text, {
+  const parser = parse({
     bom: true,
     skip_empty_lines: true,
     info: true,
@@ -28,6 +29,10 @@ export async function* readCsv(text: string): AsyncGenerator<{ line: number; rec
       return names;
     },
   });
+  // Fed a slice at a time, with backpressure: given the whole text at once,
+  // csv-parse turns every row into a record before the first is read, so
+  // memory would grow with the number of rows.
+  Readable.from(slices(text)).pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (headerProblem) throw new CsvFormatError(1, headerProblem);
@@ -38,5 +43,18 @@ export async function* readCsv(text: string): AsyncGenerator<{ line: number; rec
     if (error instanceof CsvFormatError) throw error;
     const line = (error as { lines?: number }).lines ?? 0;
     throw new CsvFormatError(line, error instanceof Error ? error.message : String(error));
+  }
+}
+
+const SLICE = 16 * 1024;
+
+/** The text in slices of about SLICE characters, never splitting a surrogate pair. */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end += 1;
+    yield text.slice(start, end);
+    start = end;
   }
 }

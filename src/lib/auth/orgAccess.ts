@@ -40,6 +40,11 @@ export async function decideOrgAccess(
       ? session.orgRole
       : ((await ports.membership(session.userId, tenant.clerkOrgId))?.role ?? null);
   if (!role) return { kind: 'not-found' };
-  if (options.role && role !== options.role) return { kind: 'forbidden', tenant, role };
-  return { kind: 'granted', tenant, userId: session.userId, role };
+  return requireRole({ kind: 'granted', tenant, userId: session.userId, role }, options.role);
+}
+
+/** A granted decision narrowed to a role: a member lacking it is forbidden. */
+export function requireRole(access: OrgAccess, role: OrgRole | undefined): OrgAccess {
+  if (access.kind !== 'granted' || !role || access.role === role) return access;
+  return { kind: 'forbidden', tenant: access.tenant, role: access.role };
 }

@@ -5,7 +5,7 @@ import { getMembershipRole } from '@/lib/clerk';
 import { dbReady, findTenantByShortName } from '@/lib/db';
 import { env } from '@/lib/env';
 import { cachedMembership } from './membershipCache';
-import { type AccessPorts, decideOrgAccess, type OrgAccess, type OrgRole } from './orgAccess';
+import { type AccessPorts, decideOrgAccess, type OrgAccess, type OrgRole, requireRole } from './orgAccess';
 
 const ports: AccessPorts = {
   session: async () => {
@@ -24,11 +24,13 @@ const ports: AccessPorts = {
 };
 
 // One decision per (request, org, role): a layout and its page share it.
-const decideCached = cache((shortName: string, role: OrgRole | undefined) => decideOrgAccess(shortName, { role }, ports));
+// One look-up per (request, org): the layout and its page share it, whatever
+// role each asks for; the role is applied to the shared decision.
+const decideCached = cache((shortName: string) => decideOrgAccess(shortName, {}, ports));
 
 /** The access decision for the current request (API routes map it to 401/404/403). */
-export function getOrgAccess(shortName: string, options: { role?: OrgRole } = {}): Promise<OrgAccess> {
-  return decideCached(shortName, options.role);
+export async function getOrgAccess(shortName: string, options: { role?: OrgRole } = {}): Promise<OrgAccess> {
+  return requireRole(await decideCached(shortName), options.role);
 }
 
 /**

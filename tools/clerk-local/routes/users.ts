@@ -38,13 +38,7 @@ export function userRoutes(r: Router, store: ClerkStore): void {
     const u = store.createUser(
       {
         email_address: stringList(b, 'email_address'),
-        first_name: optString(b, 'first_name'),
-        last_name: optString(b, 'last_name'),
-        username: optString(b, 'username'),
-        external_id: optString(b, 'external_id'),
-        locale: optString(b, 'locale'),
-        password: optString(b, 'password'),
-        ...metadataPatch(b),
+        ...profileFields(b),
       },
       changeContext(ctx),
     );
@@ -58,14 +52,8 @@ export function userRoutes(r: Router, store: ClerkStore): void {
     const u = store.updateUser(
       ctx.params.user_id ?? '',
       {
-        first_name: optString(b, 'first_name'),
-        last_name: optString(b, 'last_name'),
-        username: optString(b, 'username'),
-        external_id: optString(b, 'external_id'),
-        locale: optString(b, 'locale'),
-        password: optString(b, 'password'),
+        ...profileFields(b),
         primary_email_address_id: optString(b, 'primary_email_address_id'),
-        ...metadataPatch(b),
       },
       changeContext(ctx),
     );
@@ -89,4 +77,17 @@ export function userRoutes(r: Router, store: ClerkStore): void {
     const { items, total } = store.listUserMemberships(ctx.params.user_id ?? '', pageFrom(ctx.query));
     return { body: { data: items.map((m) => membershipJson(view, m)), total_count: total } };
   });
+}
+
+/** The user fields that create and update both take. */
+function profileFields(b: Record<string, unknown>) {
+  return {
+    first_name: optString(b, 'first_name'),
+    last_name: optString(b, 'last_name'),
+    username: optString(b, 'username'),
+    external_id: optString(b, 'external_id'),
+    locale: optString(b, 'locale'),
+    password: optString(b, 'password'),
+    ...metadataPatch(b),
+  };
 }

@@ -4,6 +4,7 @@
 // the environment are used as they are and nothing local is started.
 import { spawn } from 'node:child_process';
 import nextEnv from '@next/env';
+import { CLERK_NEW_APP_SETTINGS } from './clerk-local';
 import { startLocalServices } from './localServices';
 
 const CLERK_KEYS = ['NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', 'CLERK_SECRET_KEY'] as const;
@@ -26,6 +27,9 @@ const local = await startLocalServices({
     port: Number(process.env.CLERK_LOCAL_PORT ?? 4010),
     dataDir: '.data/clerk',
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/clerk`,
+    // What a new Clerk application has (membership required, email code at
+    // sign-up, 100 requests / 10 s), so dev meets what production will.
+    settings: CLERK_NEW_APP_SETTINGS,
   },
   browserHost: process.env.DEV_BROWSER_HOST ?? 'localhost',
 });
@@ -36,7 +40,7 @@ console.log(
 );
 console.log(
   local.clerk
-    ? `[dev] no Clerk keys: started tools/clerk-local at ${local.clerk.url} (data in .data/clerk); its webhooks go to /api/webhooks/clerk`
+    ? `[dev] no Clerk keys: started tools/clerk-local at ${local.clerk.url} (data in .data/clerk); its webhooks go to /api/webhooks/clerk; settings as a new Clerk app: membership required, email code 424242 at sign-up, 100 requests / 10 s (change them: PATCH ${local.clerk.url}/__local/settings)`
     : '[dev] using the Clerk keys from the environment',
 );
 

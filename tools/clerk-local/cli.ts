@@ -4,6 +4,7 @@
 // and runs until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { startClerkLocal } from './server';
+import { rateLimitFromFlag } from './settings';
 
 const USAGE = `Usage: tsx tools/clerk-local/cli.ts [options]
   --port <n>             port (default 4010; 0 = any free port)
@@ -14,7 +15,11 @@ const USAGE = `Usage: tsx tools/clerk-local/cli.ts [options]
   --data-dir <dir>       persist keys and data in <dir>/clerk-local.json
   --retry-scale <x>      multiply Svix's retry schedule (e.g. 0.001)
   --paused               start with webhook delivery paused
-  -h, --help`;
+  --membership-required  Clerk's "Membership required": sessions without an org are pending (choose-organization)
+  --email-verification   sign-up needs the email code (424242)
+  --rate-limit <n|off>   Backend API requests per 10 s (Clerk development: 100; default off)
+  -h, --help
+Settings change at run time too: GET/PATCH /__local/settings.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +32,9 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'retry-scale': { type: 'string' },
       paused: { type: 'boolean', default: false },
+      'membership-required': { type: 'boolean', default: false },
+      'email-verification': { type: 'boolean', default: false },
+      'rate-limit': { type: 'string', default: 'off' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -36,7 +44,14 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   const retryScale = values['retry-scale'] === undefined ? undefined : Number(values['retry-scale']);
-  if (!Number.isInteger(port) || port < 0 || (retryScale !== undefined && !(retryScale >= 0))) {
+  let rateLimit: ReturnType<typeof rateLimitFromFlag>;
+  try {
+    rateLimit = rateLimitFromFlag(values['rate-limit']);
+  } catch {
+    rateLimit = false;
+    process.exitCode = 2;
+  }
+  if (process.exitCode === 2 || !Number.isInteger(port) || port < 0 || (retryScale !== undefined && !(retryScale >= 0))) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;
@@ -49,12 +64,17 @@ async function main(): Promise<void> {
     secretKey: values['secret-key'],
     dataDir: values['data-dir'],
     delivery: { retryScale, paused: values.paused },
+    settings: {
+      membershipRequired: values['membership-required'],
+      emailVerification: values['email-verification'],
+      rateLimit,
+    },
     log: (line) => process.stderr.write(`${line}\n`),
   });
   // Quoted when it has spaces (the PEM's BEGIN/END lines): valid for dotenv and shells alike.
   for (const [k, v] of Object.entries(clerk.env())) process.stdout.write(`${k}=${/\s/.test(v) ? `"${v}"` : v}\n`);
   process.stderr.write(
-    `clerk-local: Backend API at ${clerk.url}/v1, webhooks ${values['webhook-url'] ? `to ${values['webhook-url']}` : 'queued (no --webhook-url)'}\n`,
+    `clerk-local: Backend API at ${clerk.url}/v1, webhooks ${values['webhook-url'] ? `to ${values['webhook-url']}` : 'queued (no --webhook-url)'}, settings ${JSON.stringify(clerk.settings.get())}\n`,
   );
   const shutdown = () => {
     void clerk.stop().then(() => process.exit(0));

@@ -4,3 +4,4 @@ export type { DeliveryAttempt, DeliveryOptions, EventPayload, WebhookMessage } f
 export type { MintedSession, MintSessionOptions, SessionClaims } from './sessions';
 export type { RequestLogEntry, RequestFilter } from './requests';
 export { SVIX_SCHEDULE_MS } from './webhooks';
+export { CLERK_NEW_APP_SETTINGS, EMULATOR_SETTINGS, type InstanceSettings } from './settings';

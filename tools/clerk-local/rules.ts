@@ -74,3 +74,23 @@ export function isKnownRole(role: string): boolean {
 export function roleKey(role: string): string {
   return role.startsWith('org:') ? role.slice(4) : role;
 }
+
+/**
+ * The v2 token's `fea`, `o.per` and `o.fpm` for a role: custom permissions
+ * grouped by feature (`org:<feature>:<permission>`), `per` naming each
+ * permission once and `fpm` one bitmask per feature over `per`. System
+ * permissions (`org:sys_*`) never go into the token (clerk-docs
+ * docs/guides/sessions/session-tokens.mdx), so Clerk's default roles give
+ * empty lists.
+ */
+export function rolePermissionClaims(role: string): { fea: string; per: string; fpm: string } {
+  const custom = (ROLES[role]?.permissions ?? [])
+    .map((p) => p.split(':'))
+    .filter((parts): parts is [string, string, string] => parts.length === 3 && parts[0] === 'org' && !parts[1]!.startsWith('sys_'));
+  const features = [...new Set(custom.map(([, feature]) => feature))];
+  const permissions = [...new Set(custom.map(([, , permission]) => permission))];
+  const masks = features.map((feature) =>
+    custom.filter(([, f]) => f === feature).reduce((mask, [, , p]) => mask | (1 << permissions.indexOf(p)), 0),
+  );
+  return { fea: features.map((f) => `o:${f}`).join(','), per: permissions.join(','), fpm: masks.join(',') };
+}

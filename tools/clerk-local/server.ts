@@ -11,6 +11,7 @@ import { type FapiOptions, frontendApi, isBundlePath, serveBundle } from './fapi
 import { Faults, type FaultConfig } from './faults';
 import { newInstanceKeys, publishableKey, signingKey } from './keys';
 import { loadState, saveState } from './persist';
+import { InstanceRateLimit } from './rateLimit';
 import { RequestLog } from './requests';
 import { Router, type RequestContext, type RouteResult } from './router';
 import { invitationRoutes } from './routes/invitations';
@@ -20,6 +21,7 @@ import { membershipRoutes } from './routes/memberships';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
 import { mintSession, type MintedSession, type MintSessionOptions } from './sessions';
+import { type InstanceSettings, type RateLimitSetting, Settings } from './settings';
 import { ClerkStore } from './store';
 import { type DeliveryOptions, WebhookDeliveries } from './webhooks';
 
@@ -37,6 +39,11 @@ export type ClerkLocalOptions = {
   /** Persist keys and data here (JSON snapshot); in memory only when absent. */
   dataDir?: string;
   faults?: FaultConfig;
+  /**
+   * Instance settings as in Clerk's dashboard (settings.ts); each defaults to
+   * off. `rateLimit` counts per window of `perSeconds`.
+   */
+  settings?: { membershipRequired?: boolean; emailVerification?: boolean; rateLimit?: RateLimitSetting | false };
   /** Webhook delivery tuning: retryScale, timeoutMs, concurrency, duplicateRate, reorderRate, paused. */
   delivery?: Omit<DeliveryOptions, 'url' | 'secret' | 'instanceId'>;
   /** Frontend API behaviour: email code at sign-up, token lifetime. */
@@ -59,6 +66,8 @@ export type ClerkLocal = {
   store: ClerkStore;
   deliveries: WebhookDeliveries;
   faults: Faults;
+  /** The live instance settings (also `GET/PATCH /__local/settings`). */
+  settings: Settings;
   requests: RequestLog;
   /** Frontend API (browser) requests, kept apart from the Backend API's log. */
   frontendRequests: RequestLog;
@@ -148,8 +157,16 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   }
 
   const faults = new Faults(options.faults);
+  const settings = new Settings({
+    // The older option still works: it is the same instance setting.
+    ...(options.frontendApi?.verifyEmailAtSignUp !== undefined ? { emailVerification: options.frontendApi.verifyEmailAtSignUp } : {}),
+    ...options.settings,
+  });
+  const rateLimit = new InstanceRateLimit();
+  rateLimit.configure(settings.get().rateLimit);
+  settings.onChange((s: InstanceSettings) => rateLimit.configure(s.rateLimit));
   const requests = new RequestLog();
-  const mint = (opts: MintSessionOptions) => mintSession(store, key, baseUrl, opts);
+  const mint = (opts: MintSessionOptions) => mintSession(store, key, baseUrl, opts, settings.get());
 
   const requireSecretKey = (ctx: RequestContext) => {
     const auth = ctx.headers.authorization;
@@ -174,12 +191,13 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     cookieSuffix: suffix,
     instanceId: keys.instanceId,
     options: options.frontendApi ?? {},
+    settings,
     // Gaps in the Frontend API must be visible even when no log is configured.
     log: options.log ?? ((line) => console.warn(line)),
   });
 
   const local = new Router('/__local');
-  localRoutes(local, { store, faults, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
+  localRoutes(local, { store, faults, settings, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
 
   async function handleBackendApi(ctx: RequestContext): Promise<RouteResult & { fault: 'rate-limit' | '429' | '5xx' | null }> {
     // Matched first so that the request log names the operation even for faulted requests.
@@ -191,6 +209,9 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     const decision = faults.decide(ctx.method, ctx.path);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision.error) return { ...errorResult(decision.error), fault: decision.kind };
+    // The instance's own limit, after injected trouble (which stands in front of Clerk).
+    const limited = rateLimit.check();
+    if (limited) return { ...errorResult(limited), fault: 'rate-limit' };
     requireSecretKey(ctx);
     if (!match) throw errors.routeNotFound(ctx.method, ctx.path);
     return { ...(await match.handler(ctx)), fault: null };
@@ -287,6 +308,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     store,
     deliveries,
     faults,
+    settings,
     requests,
     frontendRequests: fapi.requests,
     mintSession: mint,

@@ -1,19 +1,22 @@
 // Session tokens as @clerk/backend 3.25 verifies them: RS256, `kid` from
-// /v1/jwks, and the v2 claims that @clerk/shared's jwtPayloadParser reads
-// (`v: 2`, `o: { id, slg, rol }` with the role's `org:` prefix removed,
-// `sts`, `fva`).
+// /v1/jwks, and Clerk's v2 default claims in full (clerk-docs
+// docs/guides/sessions/session-tokens.mdx): azp, exp, fva, iat, iss, jti, nbf,
+// sid, sub, v, pla, fea, sts, and `o: { id, slg, rol, per, fpm }` while an
+// organization is active (role without its `org:` prefix). `sts` is `pending`
+// while a session task is open (membership required, no active org).
 import { sign } from 'node:crypto';
 import { newId } from './ids';
 import type { SigningKey } from './keys';
 import type { ClientRecord, SessionRecord } from './records';
-import { roleKey } from './rules';
+import { roleKey, rolePermissionClaims } from './rules';
+import type { InstanceSettings } from './settings';
 import type { ClerkStore } from './store';
 
 export type MintSessionOptions = {
   userId: string;
   /** Active organization (id or slug); the user must be a member. */
   orgId?: string | null;
-  /** Token lifetime; default one hour (real Clerk: 60 s, refreshed by clerk-js, which tests don't run). */
+  /** Token lifetime; default Clerk's 60 s (clerk-js refreshes it in a browser; tests that need longer say so). */
   ttlSeconds?: number;
   /** `azp`: the origin of the app the token is for. */
   origin?: string;
@@ -38,11 +41,35 @@ export type SessionClaims = {
   jti: string;
   nbf: number;
   sid: string;
-  sts: 'active';
+  sts: 'active' | 'pending';
   sub: string;
   v: 2;
-  o?: { id: string; slg: string; rol: string };
+  /** Active plans, `u:<user plan>` and `o:<org plan>` while an org is active (Clerk's free plans). */
+  pla: string;
+  /** Enabled features with their scope (`o:` / `u:`); none for Clerk's default roles. */
+  fea: string;
+  o?: { id: string; slg: string; rol: string; per: string; fpm: string };
 };
+
+/** Clerk's default plans when billing is not set up. */
+const FREE_USER_PLAN = 'u:free_user';
+const FREE_ORG_PLAN = 'o:free_org';
+
+/** The session's status as Clerk reports it: `pending` while a session task is open. */
+export function sessionStatus(store: ClerkStore, session: SessionRecord, settings: Pick<InstanceSettings, 'membershipRequired'>): 'active' | 'pending' {
+  return currentTasks(store, session, settings).length > 0 ? 'pending' : 'active';
+}
+
+/** Open session tasks: `choose-organization` when membership is required and no org is active. */
+export function currentTasks(store: ClerkStore, session: SessionRecord, settings: Pick<InstanceSettings, 'membershipRequired'>): { key: 'choose-organization' }[] {
+  if (!settings.membershipRequired) return [];
+  const orgId = session.last_active_organization_id;
+  const active = orgId ? store.orgs.has(orgId) && store.findMembership(orgId, session.user_id) !== undefined : false;
+  return active ? [] : [{ key: 'choose-organization' }];
+}
+
+/** Clerk's default session lifetime. */
+export const SESSION_SECONDS = 7 * 86_400;
 
 const b64url = (v: Buffer | string) => Buffer.from(v).toString('base64url');
 
@@ -58,6 +85,7 @@ export type TokenOptions = {
   offsetSeconds?: number;
   /** The org the token is for; default the session's active org. `null` → personal account. */
   orgId?: string | null;
+  settings: Pick<InstanceSettings, 'membershipRequired'>;
 };
 
 /** A session token for `session` as it is now: the claims `mintSession` and the Frontend API both issue. */
@@ -66,6 +94,7 @@ export function sessionToken(store: ClerkStore, key: SigningKey, issuer: string,
   const orgId = opts.orgId === undefined ? session.last_active_organization_id : opts.orgId;
   const org = orgId ? store.orgs.get(orgId) : undefined;
   const membership = org ? store.findMembership(org.id, session.user_id) : undefined;
+  const active = org && membership ? { org, membership } : null;
   const claims: SessionClaims = {
     azp: opts.origin,
     exp: iat + opts.ttlSeconds,
@@ -76,10 +105,22 @@ export function sessionToken(store: ClerkStore, key: SigningKey, issuer: string,
     // Clerk back-dates nbf by 10 s to absorb clock skew.
     nbf: iat - 10,
     sid: session.id,
-    sts: 'active',
+    sts: sessionStatus(store, session, opts.settings),
     sub: session.user_id,
     v: 2,
-    ...(org && membership ? { o: { id: org.id, slg: org.slug, rol: roleKey(membership.role) } } : {}),
+    pla: active ? `${FREE_USER_PLAN},${FREE_ORG_PLAN}` : FREE_USER_PLAN,
+    fea: active ? rolePermissionClaims(active.membership.role).fea : '',
+    ...(active
+      ? {
+          o: {
+            id: active.org.id,
+            slg: active.org.slug,
+            rol: roleKey(active.membership.role),
+            per: rolePermissionClaims(active.membership.role).per,
+            fpm: rolePermissionClaims(active.membership.role).fpm,
+          },
+        }
+      : {}),
   };
   return { token: signJwt(claims, key), claims };
 }
@@ -89,11 +130,12 @@ export function sessionToken(store: ClerkStore, key: SigningKey, issuer: string,
  * Frontend API client whose dev browser token is in the returned cookies, so
  * that clerk-js, once loaded with those cookies, sees the same session.
  */
-export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, opts: MintSessionOptions): MintedSession {
-  const ttl = opts.ttlSeconds ?? 3600;
+export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, opts: MintSessionOptions, settings: Pick<InstanceSettings, 'membershipRequired'>): MintedSession {
+  const ttl = opts.ttlSeconds ?? 60;
   const devBrowser = newId('devBrowser');
   const client = clientForDevBrowser(store, devBrowser);
-  const session = store.createSession(opts.userId, opts.orgId ?? null, ttl * 1000, client.id);
+  // The session lives like a Clerk session (7 days); only its token is short-lived.
+  const session = store.createSession(opts.userId, opts.orgId ?? null, Math.max(ttl, SESSION_SECONDS) * 1000, client.id);
   client.session_ids.push(session.id);
   client.last_active_session_id = session.id;
   store.touched();
@@ -101,6 +143,7 @@ export function mintSession(store: ClerkStore, key: SigningKey, issuer: string, 
     ttlSeconds: ttl,
     origin: opts.origin ?? 'http://localhost:3000',
     offsetSeconds: opts.offsetSeconds,
+    settings,
   });
   return {
     token,

@@ -56,11 +56,9 @@ export function clientRoutes(r: Router, f: Fapi): void {
     return f.wrap(req, f.clientJson(req), { withClient: false });
   });
 
-  const mint = (req: FapiRequest) => (s: SessionRecord) => f.mintToken(s, f.originOf(req.ctx));
-
   r.get('/client/sessions/{session_id}', (ctx) => {
     const req = f.request(ctx);
-    return f.wrap(req, sessionJson(f.store, sessionOfClient(f, req, ctx.params.session_id ?? ''), mint(req)));
+    return f.wrap(req, sessionJson(f.store, sessionOfClient(f, req, ctx.params.session_id ?? ''), f.sessionView(req)));
   });
 
   r.post('/client/sessions/{session_id}/tokens', (ctx) => {
@@ -83,7 +81,7 @@ export function clientRoutes(r: Router, f: Fapi): void {
     s.updated_at = f.store.now();
     req.client.last_active_session_id = s.id;
     f.store.touched();
-    return f.wrap(req, sessionJson(f.store, s, mint(req)));
+    return f.wrap(req, sessionJson(f.store, s, f.sessionView(req)));
   });
 
   const end = (status: 'ended' | 'removed') => (ctx: RequestContext) => {
@@ -94,7 +92,7 @@ export function clientRoutes(r: Router, f: Fapi): void {
     req.client.session_ids = req.client.session_ids.filter((id) => id !== s.id);
     if (req.client.last_active_session_id === s.id) req.client.last_active_session_id = null;
     f.clientChanged(req.client);
-    return f.wrap(req, sessionJson(f.store, s, mint(req)));
+    return f.wrap(req, sessionJson(f.store, s, f.sessionView(req)));
   };
   r.post('/client/sessions/{session_id}/end', end('ended'));
   r.post('/client/sessions/{session_id}/remove', end('removed'));

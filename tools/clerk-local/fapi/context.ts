@@ -6,13 +6,14 @@ import { newId } from '../ids';
 import type { SigningKey } from '../keys';
 import type { ClientRecord, SessionRecord, UserRecord } from '../records';
 import type { RequestContext, RouteResult } from '../router';
-import { clientForDevBrowser, sessionToken } from '../sessions';
+import { clientForDevBrowser, SESSION_SECONDS, sessionToken } from '../sessions';
+import type { Settings } from '../settings';
 import type { ClerkStore } from '../store';
 import { DEV_BROWSER_COOKIE, devBrowserCookies, parseCookies, readAuthCookie } from './cookies';
-import { clientJson, clientSessions } from './serialize';
+import { clientJson, clientSessions, type SessionView } from './serialize';
 
 export type FapiOptions = {
-  /** Sign-up waits for the email code 424242 before completing (default: completes at once). */
+  /** Sign-up waits for the email code 424242 (the instance setting `emailVerification`, kept for older callers). */
   verifyEmailAtSignUp?: boolean;
   /** Lifetime of session tokens the Frontend API issues; Clerk's is 60 s, refreshed by clerk-js. */
   tokenTtlSeconds?: number;
@@ -27,6 +28,8 @@ export type FapiDeps = {
   cookieSuffix: () => string;
   instanceId: string;
   options: FapiOptions;
+  /** The live instance settings (membership required, email verification). */
+  settings: Settings;
 };
 
 /** Clerk's test-mode verification code, accepted for every email code. */
@@ -89,12 +92,18 @@ export class Fapi {
       ttlSeconds: this.deps.options.tokenTtlSeconds ?? 60,
       origin,
       orgId,
+      settings: this.deps.settings.get(),
     }).token;
   }
 
-  clientJson(req: FapiRequest) {
+  /** How this request's sessions are serialised: tokens for the page's origin, tasks from the settings. */
+  sessionView(req: FapiRequest): SessionView {
     const origin = this.originOf(req.ctx);
-    return clientJson(this.store, req.client, (s) => this.mintToken(s, origin));
+    return { mint: (s) => this.mintToken(s, origin), settings: this.deps.settings.get() };
+  }
+
+  clientJson(req: FapiRequest) {
+    return clientJson(this.store, req.client, this.sessionView(req));
   }
 
   /** `{ response, client }`, the Frontend API's envelope, with the request's cookies. */
@@ -128,11 +137,11 @@ export class Fapi {
   }
 
   /** Signs the client in as `userId`: a new active session, made the last active one. */
-  signIn(req: FapiRequest, userId: string, strategy: string): SessionRecord {
+  signIn(req: FapiRequest, userId: string, strategy: string, opts: { organizationId?: string | null } = {}): SessionRecord {
     const c = req.client;
     // Single-session mode: any earlier session of this browser ends.
     for (const s of clientSessions(this.store, c)) s.status = 'ended';
-    const session = this.store.createSession(userId, null, 7 * 86_400_000, c.id);
+    const session = this.store.createSession(userId, opts.organizationId ?? null, SESSION_SECONDS * 1000, c.id);
     c.session_ids = [session.id];
     c.last_active_session_id = session.id;
     c.last_authentication_strategy = strategy;

@@ -1,13 +1,15 @@
 // GET/PATCH /v1/environment: the instance settings clerk-js and @clerk/ui
 // render from (Client.Environment in fapi-2026-05-12.yml). What Tenantry's
 // flows need: email address + password sign-up and sign-in, organizations on
-// with NO forced organization selection (DESIGN.md §3 Onboarding: nobody sees
-// Clerk's create-organization screen), and nothing that would load a script or
+// — with "Membership required" as the instance setting says
+// (`force_organization_selection`) — and nothing that would load a script or
 // image from off this machine (no captcha, no Protect loaders, no social logos).
 export type EnvironmentOptions = {
   instanceId: string;
   /** When true, sign-up asks for the email code (424242) before completing. */
-  verifyEmailAtSignUp: boolean;
+  emailVerification: boolean;
+  /** Clerk's "Membership required": sessions without an org get the choose-organization task. */
+  membershipRequired: boolean;
 };
 
 const off = {
@@ -110,7 +112,7 @@ export function environmentJson(opts: EnvironmentOptions) {
           used_for_second_factor: false,
           second_factors: [],
           verifications: ['email_code'],
-          verify_at_sign_up: opts.verifyEmailAtSignUp,
+          verify_at_sign_up: opts.emailVerification,
           immutable: false,
         },
         phone_number: off,
@@ -174,8 +176,9 @@ export function environmentJson(opts: EnvironmentOptions) {
       domains: { enabled: false, enrollment_modes: [], default_role: 'org:member' },
       slug: { disabled: false },
       creator_role: 'org:admin',
-      // Tenantry puts every user into their test org itself: no choose-organization task.
-      force_organization_selection: false,
+      // "Membership required" (formerly "Force organization selection"): clerk-js then
+      // sends a session without an org to the choose-organization task (taskUrls).
+      force_organization_selection: opts.membershipRequired,
       organization_creation_defaults: { enabled: false },
     },
     fraud_settings: { object: 'fraud_settings', native: { device_attestation_mode: 'disabled' } },

@@ -3,11 +3,16 @@
 // Client.SignIn). Timestamps are milliseconds, as everywhere in Clerk's APIs.
 import type { ClientRecord, MembershipRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../records';
 import { ROLES } from '../rules';
+import { currentTasks, sessionStatus } from '../sessions';
+import type { InstanceSettings } from '../settings';
 import { defaultImageUrl, orgJson, userJson } from '../serialize';
 import type { ClerkStore } from '../store';
 
 /** Mints the `last_active_token` of a session being serialised (fresh on every response, as Clerk does). */
 export type TokenMinter = (session: SessionRecord) => string;
+
+/** What serialising a session needs besides the store: its token and the instance settings (for tasks). */
+export type SessionView = { mint: TokenMinter; settings: Pick<InstanceSettings, 'membershipRequired'> };
 
 function verifiedEmail(e: UserRecord['emails'][number]) {
   return {
@@ -88,23 +93,25 @@ function publicUserData(store: ClerkStore, u: UserRecord) {
   };
 }
 
-export function sessionJson(store: ClerkStore, s: SessionRecord, mint: TokenMinter) {
+export function sessionJson(store: ClerkStore, s: SessionRecord, view: SessionView) {
   const user = store.users.get(s.user_id);
   const active = s.status === 'active' && user !== undefined;
+  // A signed-in session with an open task is `pending` (Clerk's session tasks); it still has tokens (`sts: pending`).
+  const tasks = active ? currentTasks(store, s, view.settings) : [];
   return {
     object: 'session' as const,
     id: s.id,
-    status: s.status,
+    status: active ? sessionStatus(store, s, view.settings) : s.status,
     expire_at: s.expire_at,
     abandon_at: s.created_at + 30 * 86_400_000,
     last_active_at: s.updated_at,
-    last_active_token: active ? { object: 'token', jwt: mint(s) } : null,
+    last_active_token: active ? { object: 'token', jwt: view.mint(s) } : null,
     actor: null,
     last_active_organization_id: s.last_active_organization_id,
     user: user ? fapiUserJson(store, user) : null,
     public_user_data: user ? publicUserData(store, user) : null,
     factor_verification_age: [0, -1],
-    tasks: null,
+    tasks: tasks.length > 0 ? tasks : null,
     created_at: s.created_at,
     updated_at: s.updated_at,
   };
@@ -198,12 +205,12 @@ export function clientSessions(store: ClerkStore, c: ClientRecord): SessionRecor
     .filter((s): s is SessionRecord => s !== undefined && s.status === 'active' && s.expire_at > Date.now() && store.users.has(s.user_id));
 }
 
-export function clientJson(store: ClerkStore, c: ClientRecord, mint: TokenMinter) {
+export function clientJson(store: ClerkStore, c: ClientRecord, view: SessionView) {
   const sessions = clientSessions(store, c);
   return {
     object: 'client' as const,
     id: c.id,
-    sessions: sessions.map((s) => sessionJson(store, s, mint)),
+    sessions: sessions.map((s) => sessionJson(store, s, view)),
     sign_in: signInJson(store, c.sign_in),
     sign_up: signUpJson(c.sign_up),
     last_active_session_id: sessions.some((s) => s.id === c.last_active_session_id) ? c.last_active_session_id : null,

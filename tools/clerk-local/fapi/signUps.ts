@@ -46,7 +46,7 @@ function apply(f: Fapi, su: SignUpRecord, p: Record<string, string>): void {
 /** Completes the sign-up once nothing is missing: creates the user and signs the browser in. */
 function maybeComplete(f: Fapi, req: FapiRequest, su: SignUpRecord): void {
   if (su.status !== 'missing_requirements' || !su.email_address || !su.password_digest) return;
-  if (f.deps.options.verifyEmailAtSignUp && su.email_verification?.status !== 'verified') return;
+  if (f.deps.settings.get().emailVerification && su.email_verification?.status !== 'verified') return;
   // Checked again: another browser may have taken the address meanwhile.
   if (emailTaken(f, su.email_address)) throw formErrors.emailTaken();
   const user = f.store.createUser(

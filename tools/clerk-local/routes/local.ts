@@ -6,6 +6,7 @@ import type { Faults, FaultConfig } from '../faults';
 import type { RequestLog } from '../requests';
 import type { RequestContext, Router } from '../router';
 import type { MintedSession, MintSessionOptions } from '../sessions';
+import { parseSettings, type Settings } from '../settings';
 import { membershipJson } from '../serialize';
 import type { ClerkStore } from '../store';
 import type { DeliveryOptions, WebhookDeliveries } from '../webhooks';
@@ -14,6 +15,7 @@ import { changeContext } from './context';
 export type LocalDeps = {
   store: ClerkStore;
   faults: Faults;
+  settings: Settings;
   requests: RequestLog;
   frontendRequests: RequestLog;
   deliveries: WebhookDeliveries;
@@ -60,6 +62,10 @@ export function localRoutes(r: Router, d: LocalDeps): void {
     d.faults.reset();
     return { body: d.faults.get() };
   });
+
+  // The instance settings, like Clerk's dashboard: read, or change some and keep the others.
+  r.get('/settings', () => ({ body: d.settings.get() }));
+  r.patch('/settings', (ctx) => ({ body: d.settings.update(parseSettings(jsonBody(ctx))) }));
 
   r.get('/deliveries', () => ({
     body: {

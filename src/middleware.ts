@@ -1,5 +1,5 @@
 import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server';
-import type { NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
 import createIntlMiddleware from 'next-intl/middleware';
 import { type Locale, routing } from './i18n/routing';
 
@@ -19,6 +19,10 @@ const isPublicPage = createRouteMatcher([
   '/:locale/event(.*)',
 ]);
 
+// Where a pending session (an open Clerk session task) may be: the page that
+// completes the task, and the sign-out page.
+const isTaskPage = createRouteMatcher(['/:locale/onboarding', '/:locale/event(.*)']);
+
 function localeOf(req: NextRequest): Locale {
   const first = req.nextUrl.pathname.split('/')[1];
   return routing.locales.find((l) => l === first) ?? routing.defaultLocale;
@@ -28,10 +32,18 @@ export default clerkMiddleware(
   async (auth, req) => {
     // API routes answer for themselves (JSON statuses, no locale redirects).
     if (isApi(req)) return;
-    if (!isPublicPage(req)) {
-      const { isAuthenticated, redirectToSignIn } = await auth();
-      if (!isAuthenticated) return redirectToSignIn({ returnBackUrl: req.url });
+    const session = await auth({ treatPendingAsSignedOut: false });
+    // A pending session (e.g. `choose-organization` under Clerk's "Membership
+    // required") is not signed in yet: it goes to the page that completes the
+    // task, never to sign-in, whose redirect would open Clerk's own task screens
+    // (DESIGN.md §3 Onboarding).
+    if (session.sessionStatus === 'pending' && !isTaskPage(req)) {
+      const url = req.nextUrl.clone();
+      url.pathname = `/${localeOf(req)}/onboarding`;
+      url.search = '';
+      return NextResponse.redirect(url);
     }
+    if (!isPublicPage(req) && !session.isAuthenticated) return session.redirectToSignIn({ returnBackUrl: req.url });
     return handleI18nRouting(req);
   },
   (req) => ({

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { WorkspaceEntry } from '@/components/onboarding/WorkspaceEntry';
 import { enterLocale } from '@/i18n/enterLocale';
 import { Link } from '@/i18n/navigation';
-import { currentUserId } from '@/lib/auth';
+import { signedInSession } from '@/lib/auth';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -10,8 +10,8 @@ type Props = { params: Promise<{ locale: string }> };
 // (DESIGN.md §3 Onboarding) — Clerk sends every new sign-up here.
 export default async function HomePage({ params }: Props) {
   const locale = await enterLocale(params);
-  const userId = await currentUserId();
-  if (userId) return <WorkspaceEntry userId={userId} locale={locale} />;
+  const session = await signedInSession();
+  if (session) return <WorkspaceEntry userId={session.userId} activeOrgId={session.orgId} locale={locale} />;
 
   const t = await getTranslations('Landing');
   return (

@@ -1,42 +1,63 @@
 'use client';
 
+import { useAuth, useClerk } from '@clerk/nextjs';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { useRouter } from '@/i18n/navigation';
 
 const POLL_MS = 1_000;
 
-type Answer = { status: 'ready'; shortName: string } | { status: 'preparing' | 'unavailable' | 'signed-out' };
+type Ready = { shortName: string; clerkOrgId: string };
+type Answer = ({ status: 'ready' } & Ready) | { status: 'preparing' | 'unavailable' | 'signed-out' };
+
+/** Asks the server (which provisions if the webhook has not) until the test org is ready. */
+async function pollUntilReady(cancelled: () => boolean): Promise<Answer | null> {
+  while (!cancelled()) {
+    const answer = await fetch('/api/onboarding/workspace', { method: 'POST' })
+      .then((response) => response.json() as Promise<Answer>)
+      .catch(() => null);
+    if (cancelled()) return null;
+    if (answer && answer.status !== 'preparing') return answer;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return null;
+}
 
 /**
- * "Preparing your workspace": asks the server (which provisions if the
- * webhook has not) until the test org is ready, then moves on by itself.
- * Failed polls are retried quietly: no error flash while Clerk catches up.
+ * "Preparing your workspace": waits until the test org is ready, then moves
+ * on by itself. With `completesTask` (a pending session: Clerk's
+ * `choose-organization` task), it first makes that org the session's active
+ * org, which is what completes the task (DESIGN.md §3 Onboarding). Failed
+ * polls are retried quietly: no error flash while Clerk catches up.
  */
-export function PreparingWorkspace() {
+export function PreparingWorkspace({ ready, completesTask = false }: { ready?: Ready; completesTask?: boolean }) {
   const t = useTranslations('Onboarding');
   const router = useRouter();
+  const clerk = useClerk();
+  const { isLoaded } = useAuth();
   const [unavailable, setUnavailable] = useState(false);
 
+  // setActive needs a loaded clerk-js; waiting for the server needs nothing from it.
+  const canRun = !completesTask || isLoaded;
+
   useEffect(() => {
+    if (!canRun) return;
     let cancelled = false;
-    async function poll() {
-      while (!cancelled) {
-        const answer = await fetch('/api/onboarding/workspace', { method: 'POST' })
-          .then((response) => response.json() as Promise<Answer>)
-          .catch(() => null);
-        if (cancelled) return;
-        if (answer?.status === 'ready') return router.replace(`/${answer.shortName}`);
-        if (answer?.status === 'signed-out') return router.replace('/sign-in');
-        if (answer?.status === 'unavailable') return setUnavailable(true);
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      }
+    async function run() {
+      const answer: Answer | null = ready ? { status: 'ready', ...ready } : await pollUntilReady(() => cancelled);
+      if (cancelled || !answer) return;
+      if (answer.status === 'signed-out') return router.replace('/sign-in');
+      if (answer.status === 'unavailable') return setUnavailable(true);
+      if (answer.status !== 'ready') return;
+      // Idempotent: a second tab or a reload mid-task sets the same org again.
+      if (completesTask) await clerk.setActive({ organization: answer.clerkOrgId });
+      if (!cancelled) router.replace(`/${answer.shortName}`);
     }
-    void poll();
+    void run();
     return () => {
       cancelled = true;
     };
-  }, [router]);
+  }, [router, clerk, canRun, ready, completesTask]);
 
   return (
     <section className="page" data-testid={unavailable ? 'workspace-unavailable' : 'preparing-workspace'} aria-busy={!unavailable}>

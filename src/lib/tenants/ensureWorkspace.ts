@@ -1,7 +1,7 @@
 import { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
 
 export type WorkspaceState =
-  | { status: 'ready'; shortName: string }
+  | { status: 'ready'; shortName: string; clerkOrgId: string }
   | { status: 'preparing' }
   | { status: 'unavailable' };
 
@@ -17,9 +17,11 @@ export async function ensureWorkspace(
   ports: ProvisioningPorts,
 ): Promise<WorkspaceState> {
   const tenant = await ports.tenants.findTestOrgByOwner(userId);
-  if (tenant?.status === 'active') return { status: 'ready', shortName: tenant.shortName };
+  if (tenant?.status === 'active' && tenant.clerkOrgId) return { status: 'ready', shortName: tenant.shortName, clerkOrgId: tenant.clerkOrgId };
   if (tenant?.status === 'archived') return { status: 'unavailable' };
   if (!provisionOnVisit) return { status: 'preparing' };
   const { tenant: provisioned } = await provisionTestOrg(userId, ports);
-  return provisioned.status === 'active' ? { status: 'ready', shortName: provisioned.shortName } : { status: 'preparing' };
+  return provisioned.status === 'active' && provisioned.clerkOrgId
+    ? { status: 'ready', shortName: provisioned.shortName, clerkOrgId: provisioned.clerkOrgId }
+    : { status: 'preparing' };
 }

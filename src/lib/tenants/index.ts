@@ -18,7 +18,7 @@ export { FINDING_KINDS, reconcile, type Finding, type ReconcileReport } from './
 export { changeOrgSettings, TestOrgLockedError, type SettingsChange } from './orgSettings';
 export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
 export type { Tenant, TenantStatus } from './types';
-export { workspaceOf } from './workspace';
+export { entryWorkspaceOf, workspaceOf } from './workspace';
 export { formatReport, runReconcile } from './runReconcile';
 export { orgsCsvStream } from './csv/exportCsv';
 export { importOrgsFromCsv } from './csv/importCsv';

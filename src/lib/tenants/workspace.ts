@@ -1,4 +1,4 @@
-import { dbReady } from '@/lib/db';
+import { dbReady, findTenantByClerkOrgId } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ensureWorkspace, type WorkspaceState } from './ensureWorkspace';
 import { provisioningPorts } from './ports';
@@ -12,4 +12,18 @@ export async function workspaceOf(userId: string, { provision }: { provision: bo
   await dbReady(env().MONGODB_URI);
   const provisionOnVisit = provision && env().TENANTRY_PROVISION_ON_FIRST_VISIT;
   return ensureWorkspace(userId, { provisionOnVisit }, provisioningPorts);
+}
+
+/**
+ * Where `/` takes a signed-in user: the org active in their session when it is
+ * a live tenant (an invitee lands in the org that invited them), else their
+ * test org as workspaceOf finds it.
+ */
+export async function entryWorkspaceOf(userId: string, activeClerkOrgId: string | null): Promise<WorkspaceState> {
+  await dbReady(env().MONGODB_URI);
+  if (activeClerkOrgId) {
+    const tenant = await findTenantByClerkOrgId(activeClerkOrgId);
+    if (tenant?.status === 'active') return { status: 'ready', shortName: tenant.shortName, clerkOrgId: activeClerkOrgId };
+  }
+  return workspaceOf(userId, { provision: false });
 }

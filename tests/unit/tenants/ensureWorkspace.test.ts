@@ -5,7 +5,7 @@ import { fakePorts } from './fakes';
 describe('ensureWorkspace (the first visit)', () => {
   it('provisions the test org itself when the webhook has not', async () => {
     const { ports, calls } = fakePorts();
-    expect(await ensureWorkspace('user_a', { provisionOnVisit: true }, ports)).toEqual({ status: 'ready', shortName: 'test-0001' });
+    expect(await ensureWorkspace('user_a', { provisionOnVisit: true }, ports)).toMatchObject({ status: 'ready', shortName: 'test-0001', clerkOrgId: expect.stringMatching(/^org_/) });
     expect(calls).toEqual(['createOrganization', 'mergeUserPublicMetadata']);
   });
 

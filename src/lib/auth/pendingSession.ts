@@ -1,0 +1,28 @@
+import { auth } from '@clerk/nextjs/server';
+
+/** The session as the page that completes a session task sees it. */
+export type TaskSession = {
+  userId: string;
+  /** True while a session task (Clerk's `choose-organization`) is open. */
+  pending: boolean;
+  /** The session's active Clerk org, if any. */
+  orgId: string | null;
+};
+
+/**
+ * The signed-in or pending user. Clerk's `auth()` reports a pending session
+ * as signed out (`treatPendingAsSignedOut` defaults to true), which is right
+ * everywhere except on the page that completes the task (DESIGN.md §3 Access,
+ * Onboarding): there, and in the route it polls, this reader is used instead.
+ */
+export async function taskSession(): Promise<TaskSession | null> {
+  const a = await auth({ treatPendingAsSignedOut: false });
+  if (!a.userId) return null;
+  return { userId: a.userId, pending: a.sessionStatus === 'pending', orgId: a.orgId ?? null };
+}
+
+/** The signed-in (not pending) user and their session's active org, for `/`. */
+export async function signedInSession(): Promise<{ userId: string; orgId: string | null } | null> {
+  const a = await auth();
+  return a.userId ? { userId: a.userId, orgId: a.orgId ?? null } : null;
+}

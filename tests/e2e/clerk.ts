@@ -55,6 +55,49 @@ export async function withClerkFaults<T>(faults: Record<string, unknown>, fn: ()
   }
 }
 
+export type ClerkSettings = { membershipRequired?: boolean; emailVerification?: boolean; rateLimit?: { requests: number; perSeconds: number } | false };
+
+/** What the e2e server's clerk-local starts with (serve.ts): every setting off. */
+const E2E_DEFAULT_SETTINGS: ClerkSettings = { membershipRequired: false, emailVerification: false, rateLimit: false };
+
+async function patchSettings(settings: ClerkSettings): Promise<void> {
+  const response = await fetch(`${E2E_CLERK_URL}/__local/settings`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  if (!response.ok) throw new Error(`clerk-local settings: ${response.status} ${await response.text()}`);
+}
+
+/** Clerk's dashboard settings (membership required, email verification, ...) for the duration of `fn`, then the defaults again. */
+export async function withClerkSettings<T>(settings: ClerkSettings, fn: () => Promise<T>): Promise<T> {
+  await patchSettings(settings);
+  try {
+    return await fn();
+  } finally {
+    await patchSettings(E2E_DEFAULT_SETTINGS);
+  }
+}
+
+/** Clerk's test-mode email code, which clerk-local accepts for every email. */
+export const EMAIL_CODE = '424242';
+
+/**
+ * Clerk's <SignUp/> in any locale (fields by name, the primary button), then
+ * the email code when the instance asks for one.
+ */
+export async function signUpAnyLocale(page: Page, email: string, { locale, emailCode }: { locale: string; emailCode: boolean }) {
+  await page.goto(`/${locale}/sign-up`);
+  await page.locator('input[name="emailAddress"]').fill(email);
+  await page.locator('input[name="password"]').fill(E2E_PASSWORD);
+  await page.locator('.cl-formButtonPrimary').click();
+  if (emailCode) {
+    const code = page.locator('input[autocomplete="one-time-code"]').first();
+    await code.waitFor();
+    await code.pressSequentially(EMAIL_CODE);
+  }
+}
+
 /** A password Clerk's sign-up form accepts (clerk-local's minimum is 8 characters). */
 export const E2E_PASSWORD = 'tenantry-e2e-password';
 

@@ -71,9 +71,10 @@ export const errors = {
       'membership quota exceeded',
       'You have reached the maximum number of allowed memberships for this organization.',
     ),
+  // Status and codes below as clerk-docs docs/guides/development/errors/backend-api.mdx lists them.
   lastAdmin: () =>
     one(
-      403,
+      400,
       'organization_minimum_permissions_needed',
       'minimum permissions needed',
       'There has to be at least one organization member with the administer organization permission.',
@@ -83,10 +84,14 @@ export const errors = {
   invitationDuplicate: () =>
     one(
       400,
-      'duplicate_record',
-      'duplicate invitation',
-      'There is already a pending invitation for this email address in this organization.',
+      'organization_invitation_not_unique',
+      'organization invitation not unique',
+      'Organizations cannot have duplicate pending invitations for an email address.',
     ),
+  creatorNotFound: (userId: string) =>
+    one(400, 'organization_creator_not_found', 'creator not found', `No users found with id ${userId}.`),
+  invitationAlreadyAccepted: () =>
+    one(400, 'invitation_already_accepted', 'Invitation is already accepted, try signing in instead.', 'Invitation is already accepted, try signing in instead.'),
   bodyInvalid: (longMessage: string) => one(400, 'request_body_invalid', 'invalid request body', longMessage),
   payloadTooLarge: () => one(413, 'request_body_too_large', 'too large', 'The uploaded file is too large.'),
   tooManyRequests: (retryAfterSeconds: number) => {

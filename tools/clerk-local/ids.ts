@@ -18,6 +18,7 @@ export function randomBase62(n: number): string {
 export const IdPrefix = {
   user: 'user_',
   emailAddress: 'idn_',
+  phoneNumber: 'idn_',
   organization: 'org_',
   membership: 'orgmem_',
   invitation: 'orginv_',

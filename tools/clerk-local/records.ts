@@ -3,6 +3,8 @@ import type { Metadata } from './rules';
 
 export type EmailRecord = { id: string; email_address: string; created_at: number; updated_at: number };
 
+export type PhoneRecord = { id: string; phone_number: string; created_at: number; updated_at: number };
+
 export type UserRecord = {
   id: string;
   external_id: string | null;
@@ -12,6 +14,9 @@ export type UserRecord = {
   locale: string | null;
   emails: EmailRecord[];
   primary_email_address_id: string | null;
+  /** Absent in snapshots written before phone numbers were kept. */
+  phones?: PhoneRecord[];
+  primary_phone_number_id?: string | null;
   public_metadata: Metadata;
   private_metadata: Metadata;
   unsafe_metadata: Metadata;

@@ -1,7 +1,7 @@
 // Records → the Backend API's JSON objects, shaped as bapi-2026-05-12.yml's
 // schemas (User, Organization, OrganizationMembership, OrganizationInvitation,
 // DeletedObject). The same objects go into webhook payloads.
-import type { EmailRecord, InvitationRecord, MembershipRecord, OrgRecord, UserRecord } from './records';
+import type { EmailRecord, InvitationRecord, MembershipRecord, OrgRecord, PhoneRecord, UserRecord } from './records';
 import { ROLES } from './rules';
 
 /** What serialisation needs from the store: look-ups and the public base URL. */
@@ -35,6 +35,22 @@ function emailJson(e: EmailRecord) {
   };
 }
 
+function phoneJson(p: PhoneRecord) {
+  return {
+    id: p.id,
+    object: 'phone_number' as const,
+    phone_number: p.phone_number,
+    reserved_for_second_factor: false,
+    default_second_factor: false,
+    reserved: false,
+    verification: { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null },
+    linked_to: [],
+    backup_codes: null,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  };
+}
+
 export function userJson(ctx: SerializeContext, u: UserRecord) {
   const image = defaultImageUrl(ctx);
   return {
@@ -42,7 +58,7 @@ export function userJson(ctx: SerializeContext, u: UserRecord) {
     object: 'user' as const,
     external_id: u.external_id,
     primary_email_address_id: u.primary_email_address_id,
-    primary_phone_number_id: null,
+    primary_phone_number_id: u.primary_phone_number_id ?? null,
     primary_web3_wallet_id: null,
     username: u.username,
     first_name: u.first_name,
@@ -55,7 +71,7 @@ export function userJson(ctx: SerializeContext, u: UserRecord) {
     private_metadata: u.private_metadata,
     unsafe_metadata: u.unsafe_metadata,
     email_addresses: u.emails.map(emailJson),
-    phone_numbers: [],
+    phone_numbers: (u.phones ?? []).map(phoneJson),
     web3_wallets: [],
     passkeys: [],
     password_enabled: u.password_enabled,
@@ -108,7 +124,12 @@ export function orgJson(ctx: SerializeContext, o: OrgRecord, opts: OrgJsonOption
 }
 
 function identifier(u: UserRecord): string | null {
-  return u.emails.find((e) => e.id === u.primary_email_address_id)?.email_address ?? u.username ?? null;
+  return (
+    u.emails.find((e) => e.id === u.primary_email_address_id)?.email_address ??
+    u.phones?.find((p) => p.id === u.primary_phone_number_id)?.phone_number ??
+    u.username ??
+    null
+  );
 }
 
 export function membershipJson(ctx: SerializeContext, m: MembershipRecord) {

@@ -23,6 +23,7 @@ import {
   slugFromName,
   slugWithSuffix,
 } from './rules';
+import { checkHasIdentifier, checkMetadataSize, checkOrgName, checkPhoneNumber } from './validation';
 import {
   acceptedInvitationJson,
   deletedJson,
@@ -44,6 +45,7 @@ export type Page = { limit: number; offset: number };
 
 export type CreateUserInput = {
   email_address?: string[];
+  phone_number?: string[];
   first_name?: string | null;
   last_name?: string | null;
   username?: string | null;
@@ -57,7 +59,7 @@ export type CreateUserInput = {
   unsafe_metadata?: Metadata;
 };
 
-export type UpdateUserInput = Omit<CreateUserInput, 'email_address'> & { primary_email_address_id?: string };
+export type UpdateUserInput = Omit<CreateUserInput, 'email_address' | 'phone_number'> & { primary_email_address_id?: string };
 
 export type UserFilter = {
   email_address?: string[];
@@ -220,8 +222,17 @@ export class ClerkStore {
         throw errors.identifierExists('email_address', 'That email address is taken. Please try another.');
       }
     }
+    const phones = [...new Set((input.phone_number ?? []).map(checkPhoneNumber))];
+    for (const p of phones) {
+      if ([...this.users.values()].some((u) => u.phones?.some((x) => x.phone_number === p))) {
+        throw errors.identifierExists('phone_number', 'That phone number is taken. Please try another.');
+      }
+    }
+    checkHasIdentifier({ emails, phones, username: input.username });
+    checkMetadataSize({ public_metadata: input.public_metadata, private_metadata: input.private_metadata, unsafe_metadata: input.unsafe_metadata });
     this.assertUsernameFree(input.username);
     const emailRecords = emails.map((email_address) => ({ id: newId('emailAddress'), email_address, created_at: t, updated_at: t }));
+    const phoneRecords = phones.map((phone_number) => ({ id: newId('phoneNumber'), phone_number, created_at: t, updated_at: t }));
     const u: UserRecord = {
       id: newId('user'),
       external_id: input.external_id ?? null,
@@ -231,6 +242,8 @@ export class ClerkStore {
       locale: input.locale ?? null,
       emails: emailRecords,
       primary_email_address_id: emailRecords[0]?.id ?? null,
+      phones: phoneRecords,
+      primary_phone_number_id: phoneRecords[0]?.id ?? null,
       public_metadata: input.public_metadata ?? {},
       private_metadata: input.private_metadata ?? {},
       unsafe_metadata: input.unsafe_metadata ?? {},
@@ -283,6 +296,7 @@ export class ClerkStore {
       throw errors.paramValueInvalid('primary_email_address_id', 'primary_email_address_id must be one of the user\'s email addresses.');
     }
     this.assertUsernameFree(input.username, id);
+    checkMetadataSize({ public_metadata: input.public_metadata, private_metadata: input.private_metadata, unsafe_metadata: input.unsafe_metadata });
     if (input.first_name !== undefined) u.first_name = input.first_name;
     if (input.last_name !== undefined) u.last_name = input.last_name;
     if (input.username !== undefined) u.username = input.username;
@@ -309,15 +323,23 @@ export class ClerkStore {
   /** PATCH /users/{id}/metadata: deep merge, `null` removes a key. */
   mergeUserMetadata(id: string, patch: { public_metadata?: Metadata; private_metadata?: Metadata; unsafe_metadata?: Metadata }, context?: ChangeContext): UserRecord {
     const u = this.getUser(id);
-    if (patch.public_metadata) u.public_metadata = deepMergeMetadata(u.public_metadata, patch.public_metadata);
-    if (patch.private_metadata) u.private_metadata = deepMergeMetadata(u.private_metadata, patch.private_metadata);
-    if (patch.unsafe_metadata) u.unsafe_metadata = deepMergeMetadata(u.unsafe_metadata, patch.unsafe_metadata);
+    const merged = {
+      public_metadata: patch.public_metadata ? deepMergeMetadata(u.public_metadata, patch.public_metadata) : undefined,
+      private_metadata: patch.private_metadata ? deepMergeMetadata(u.private_metadata, patch.private_metadata) : undefined,
+      unsafe_metadata: patch.unsafe_metadata ? deepMergeMetadata(u.unsafe_metadata, patch.unsafe_metadata) : undefined,
+    };
+    // Checked before anything changes: a refused merge leaves the user as it was.
+    checkMetadataSize(merged);
+    if (merged.public_metadata) u.public_metadata = merged.public_metadata;
+    if (merged.private_metadata) u.private_metadata = merged.private_metadata;
+    if (merged.unsafe_metadata) u.unsafe_metadata = merged.unsafe_metadata;
     return this.touchUser(u, context);
   }
 
   /** PUT /users/{id}/metadata: each given field replaces the stored one whole. */
   replaceUserMetadata(id: string, patch: { public_metadata?: Metadata; private_metadata?: Metadata; unsafe_metadata?: Metadata }, context?: ChangeContext): UserRecord {
     const u = this.getUser(id);
+    checkMetadataSize(patch);
     if (patch.public_metadata !== undefined) u.public_metadata = patch.public_metadata ?? {};
     if (patch.private_metadata !== undefined) u.private_metadata = patch.private_metadata ?? {};
     if (patch.unsafe_metadata !== undefined) u.unsafe_metadata = patch.unsafe_metadata ?? {};
@@ -360,9 +382,9 @@ export class ClerkStore {
   }
 
   createOrganization(input: CreateOrgInput, context?: ChangeContext): OrgRecord {
-    const name = input.name.trim();
-    if (!name) throw errors.paramMissing('name');
-    if (input.created_by) this.getUserForParam(input.created_by);
+    const name = checkOrgName(input.name);
+    checkMetadataSize({ public_metadata: input.public_metadata, private_metadata: input.private_metadata });
+    if (input.created_by && !this.users.has(input.created_by)) throw errors.creatorNotFound(input.created_by);
     let slug: string;
     if (input.slug !== undefined && input.slug !== null) {
       slug = input.slug;
@@ -421,9 +443,10 @@ export class ClerkStore {
 
   updateOrganization(id: string, input: UpdateOrgInput, context?: ChangeContext): OrgRecord {
     const o = this.getOrganization(id);
-    if (input.name !== undefined && input.name !== null && !input.name.trim()) throw errors.paramMissing('name');
+    const name = input.name !== undefined && input.name !== null ? checkOrgName(input.name) : undefined;
     if (input.slug !== undefined && input.slug !== null && input.slug !== o.slug) this.checkSlug(input.slug, o.id);
-    if (input.name) o.name = input.name.trim();
+    checkMetadataSize({ public_metadata: input.public_metadata, private_metadata: input.private_metadata });
+    if (name) o.name = name;
     if (input.slug) o.slug = input.slug;
     if (input.max_allowed_memberships !== undefined && input.max_allowed_memberships !== null) {
       o.max_allowed_memberships = input.max_allowed_memberships;
@@ -445,13 +468,19 @@ export class ClerkStore {
 
   mergeOrganizationMetadata(id: string, patch: { public_metadata?: Metadata; private_metadata?: Metadata }, context?: ChangeContext): OrgRecord {
     const o = this.getOrganization(id);
-    if (patch.public_metadata) o.public_metadata = deepMergeMetadata(o.public_metadata, patch.public_metadata);
-    if (patch.private_metadata) o.private_metadata = deepMergeMetadata(o.private_metadata, patch.private_metadata);
+    const merged = {
+      public_metadata: patch.public_metadata ? deepMergeMetadata(o.public_metadata, patch.public_metadata) : undefined,
+      private_metadata: patch.private_metadata ? deepMergeMetadata(o.private_metadata, patch.private_metadata) : undefined,
+    };
+    checkMetadataSize(merged);
+    if (merged.public_metadata) o.public_metadata = merged.public_metadata;
+    if (merged.private_metadata) o.private_metadata = merged.private_metadata;
     return this.touchOrg(o, context);
   }
 
   replaceOrganizationMetadata(id: string, patch: { public_metadata?: Metadata; private_metadata?: Metadata }, context?: ChangeContext): OrgRecord {
     const o = this.getOrganization(id);
+    checkMetadataSize(patch);
     if (patch.public_metadata !== undefined) o.public_metadata = patch.public_metadata ?? {};
     if (patch.private_metadata !== undefined) o.private_metadata = patch.private_metadata ?? {};
     return this.touchOrg(o, context);
@@ -620,6 +649,7 @@ export class ClerkStore {
       throw errors.paramInvalid('email_address', 'email_address must be a valid email address.');
     }
     this.assertRole(input.role);
+    checkMetadataSize({ public_metadata: input.public_metadata, private_metadata: input.private_metadata });
     if (input.inviter_user_id) this.getUserForParam(input.inviter_user_id);
     const existing = this.findUserByEmail(email);
     if (existing && this.findMembership(o.id, existing.id)) throw errors.alreadyMember();

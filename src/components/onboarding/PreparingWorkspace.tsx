@@ -42,6 +42,24 @@ export function PreparingWorkspace({ ready, completesTask = false }: { ready?: R
 
   useEffect(() => {
     if (!canRun) return;
+    /**
+     * Makes the org the session's active org. The session is named: right
+     * after <SignUp/> or <SignIn/> clerk-js has not yet published the pending
+     * session as `clerk.session` (it does after its own navigation here), and
+     * setActive without one would throw.
+     */
+    async function completeTask(clerkOrgId: string, isCancelled: () => boolean) {
+      for (let attempt = 0; attempt < 5 && !isCancelled(); attempt += 1) {
+        const session = clerk.session?.id ?? clerk.client?.lastActiveSessionId ?? undefined;
+        try {
+          await clerk.setActive({ session, organization: clerkOrgId });
+          return;
+        } catch {
+          // clerk-js still settling the sign-up: ask again shortly.
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+      }
+    }
     let cancelled = false;
     async function run() {
       const answer: Answer | null = ready ? { status: 'ready', ...ready } : await pollUntilReady(() => cancelled);
@@ -50,7 +68,7 @@ export function PreparingWorkspace({ ready, completesTask = false }: { ready?: R
       if (answer.status === 'unavailable') return setUnavailable(true);
       if (answer.status !== 'ready') return;
       // Idempotent: a second tab or a reload mid-task sets the same org again.
-      if (completesTask) await clerk.setActive({ organization: answer.clerkOrgId });
+      if (completesTask) await completeTask(answer.clerkOrgId, () => cancelled);
       if (!cancelled) router.replace(`/${answer.shortName}`);
     }
     void run();

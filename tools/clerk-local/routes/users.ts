@@ -38,6 +38,7 @@ export function userRoutes(r: Router, store: ClerkStore): void {
     const u = store.createUser(
       {
         email_address: stringList(b, 'email_address'),
+        phone_number: stringList(b, 'phone_number'),
         ...profileFields(b),
       },
       changeContext(ctx),

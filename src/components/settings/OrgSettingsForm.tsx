@@ -22,7 +22,7 @@ export function OrgSettingsForm({ shortName, name, logoUrl, locked }: Props) {
         <input type="hidden" name="intent" value="rename" />
         <label>
           {t('name')}
-          <input name="name" defaultValue={name} required maxLength={100} disabled={locked} data-testid="org-name-input" />
+          <input name="name" defaultValue={name} required maxLength={256} disabled={locked} data-testid="org-name-input" />
         </label>
         <button type="submit" disabled={locked || pending}>
           {t('save')}

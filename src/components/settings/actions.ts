@@ -4,16 +4,26 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireOrgAccess } from '@/lib/auth';
 import { log } from '@/lib/log';
-import { changeOrgSettings, orgSettingsPorts, type SettingsChange, TestOrgLockedError } from '@/lib/tenants';
+import {
+  changeOrgSettings,
+  type OrgNameProblem,
+  orgNameProblem,
+  orgSettingsPorts,
+  type SettingsChange,
+  TestOrgLockedError,
+} from '@/lib/tenants';
 
-export type SettingsResult = { ok: true; message: 'saved' } | { ok: false; error: 'invalid' | 'locked' | 'failed'; field?: string };
+export type SettingsResult =
+  | { ok: true; message: 'saved' }
+  | { ok: false; error: 'invalid' | 'locked' | 'failed' | OrgNameProblem; field?: string };
 
 const MAX_LOGO_BYTES = 10 * 1024 * 1024;
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 const shortName = z.string().min(1).max(48);
 const input = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('rename'), shortName, name: z.string().trim().min(1).max(100) }),
+  // Clerk's name rules are checked below, each with its own message.
+  z.object({ intent: z.literal('rename'), shortName, name: z.string().trim() }),
   z.object({
     intent: z.literal('logo'),
     shortName,
@@ -34,6 +44,8 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid', field: String(parsed.error.issues[0]?.path[0] ?? '') };
   const data = parsed.data;
+  const nameProblem = data.intent === 'rename' ? orgNameProblem(data.name) : null;
+  if (nameProblem) return { ok: false, error: nameProblem, field: 'name' };
 
   const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin' });
   const change: SettingsChange =

@@ -22,3 +22,4 @@ export { entryWorkspaceOf, workspaceOf } from './workspace';
 export { formatReport, runReconcile } from './runReconcile';
 export { orgsCsvStream } from './csv/exportCsv';
 export { importOrgsFromCsv } from './csv/importCsv';
+export { ORG_NAME_MAX_LENGTH, orgNameProblem, type OrgNameProblem } from './orgName';

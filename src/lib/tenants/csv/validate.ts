@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgNameProblemText } from '../orgName';
 import { isValidShortName } from '../shortName';
 import { CSV_COLUMNS, type OrgCsvRow, unneutralise } from './format';
 
@@ -23,7 +24,8 @@ export function validateRecord(record: Record<string, string>): { row?: OrgCsvRo
   if (!isValidShortName(shortName)) {
     problems.push(`shortName "${shortName}" is not valid (lowercase letters, digits and inner hyphens, at most 48, not a reserved name)`);
   }
-  if (name.length === 0 || name.length > 100) problems.push('name must have 1 to 100 characters');
+  const nameProblem = orgNameProblemText(name);
+  if (nameProblem) problems.push(nameProblem);
   if (logoUrl && !/^https?:\/\/\S+$/.test(logoUrl)) problems.push(`logoUrl "${logoUrl}" is not an http(s) URL`);
   if (!['', 'true', 'false'].includes(isTestOrgText)) problems.push(`isTestOrg must be true or false, not "${cell('isTestOrg')}"`);
   for (const admin of admins) if (!email.safeParse(admin).success) problems.push(`admin "${admin}" is not an email address`);

@@ -27,6 +27,8 @@ const local = await startLocalServices({
     port: Number(process.env.CLERK_LOCAL_PORT ?? 4010),
     dataDir: '.data/clerk',
     webhookUrl: `http://127.0.0.1:${port}/api/webhooks/clerk`,
+    // Invitation links open the app where the browser reaches it.
+    appUrl: `http://${process.env.DEV_BROWSER_HOST ?? 'localhost'}:${port}`,
     // What a new Clerk application has (membership required, email code at
     // sign-up, 100 requests / 10 s), so dev meets what production will.
     settings: CLERK_NEW_APP_SETTINGS,

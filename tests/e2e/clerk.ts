@@ -1,5 +1,5 @@
 import { createClerkClient } from '@clerk/backend';
-import type { BrowserContext, Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { mintSessionOverHttp, playwrightCookies } from '../helpers/clerkSession';
 import { E2E_CLERK_SECRET_KEY, E2E_CLERK_URL } from './localConfig';
 
@@ -79,6 +79,13 @@ export async function withClerkSettings<T>(settings: ClerkSettings, fn: () => Pr
   }
 }
 
+/** The newest email clerk-local would have sent to `to` (it keeps them at /__local/emails instead of sending). */
+export async function lastEmailTo(to: string): Promise<{ kind: string; url: string | null; code: string | null } | undefined> {
+  const response = await fetch(`${E2E_CLERK_URL}/__local/emails?to=${encodeURIComponent(to)}`);
+  const { data } = (await response.json()) as { data: { kind: string; url: string | null; code: string | null }[] };
+  return data[0];
+}
+
 /** Clerk's test-mode email code, which clerk-local accepts for every email. */
 export const EMAIL_CODE = '424242';
 
@@ -88,9 +95,14 @@ export const EMAIL_CODE = '424242';
  */
 export async function signUpAnyLocale(page: Page, email: string, { locale, emailCode }: { locale: string; emailCode: boolean }) {
   await page.goto(`/${locale}/sign-up`);
-  await page.locator('input[name="emailAddress"]').fill(email);
-  await page.locator('input[name="password"]').fill(E2E_PASSWORD);
-  await page.locator('.cl-formButtonPrimary').click();
+  // <SignUp/> renders again once clerk-js has the environment and client: fill the form after that.
+  await page.waitForLoadState('networkidle');
+  await expect(async () => {
+    await page.locator('input[name="emailAddress"]').fill(email);
+    await page.locator('input[name="password"]').fill(E2E_PASSWORD);
+    await page.locator('.cl-formButtonPrimary').click();
+    await expect(page).not.toHaveURL(new RegExp(`/${locale}/sign-up$`), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   if (emailCode) {
     const code = page.locator('input[autocomplete="one-time-code"]').first();
     await code.waitFor();

@@ -100,8 +100,10 @@ export type SignUpRecord = {
   last_name: string | null;
   username: string | null;
   unsafe_metadata: Metadata;
-  /** null until prepare_verification; then the email code's state. */
-  email_verification: { strategy: 'email_code'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number } | null;
+  /** null until prepare_verification; then the email code's state (or `ticket`: verified by an invitation). */
+  email_verification: { strategy: 'email_code' | 'ticket'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number } | null;
+  /** The invitation whose ticket this sign-up uses (absent in older snapshots). */
+  invitation_id?: string | null;
   created_user_id: string | null;
   created_session_id: string | null;
   created_at: number;
@@ -114,7 +116,7 @@ export type SignInRecord = {
   status: 'needs_identifier' | 'needs_first_factor' | 'complete' | 'abandoned';
   identifier: string | null;
   user_id: string | null;
-  first_factor: { strategy: 'password' | 'email_code'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number | null } | null;
+  first_factor: { strategy: 'password' | 'email_code' | 'ticket'; status: 'unverified' | 'verified' | 'failed'; attempts: number; expire_at: number | null } | null;
   created_session_id: string | null;
   created_at: number;
   abandon_at: number;

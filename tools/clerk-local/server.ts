@@ -10,6 +10,7 @@ import { cookieSuffix } from './fapi/cookies';
 import { type FapiOptions, frontendApi, isBundlePath, serveBundle } from './fapi';
 import { Faults, type FaultConfig } from './faults';
 import { newInstanceKeys, publishableKey, signingKey } from './keys';
+import { Outbox } from './outbox';
 import { loadState, saveState } from './persist';
 import { InstanceRateLimit } from './rateLimit';
 import { RequestLog } from './requests';
@@ -22,6 +23,7 @@ import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
 import { mintSession, type MintedSession, type MintSessionOptions } from './sessions';
 import { type InstanceSettings, type RateLimitSetting, Settings } from './settings';
+import { invitationTicket } from './tickets';
 import { ClerkStore } from './store';
 import { type DeliveryOptions, WebhookDeliveries } from './webhooks';
 
@@ -32,6 +34,12 @@ export type ClerkLocalOptions = {
   host?: string;
   /** Where webhooks go; none → events queue up until `deliveries.setUrl()`. */
   webhookUrl?: string | null;
+  /**
+   * The application's URL (Clerk dashboard: home URL). Invitations created
+   * without `redirect_url` link to its `/sign-up` with the ticket, where
+   * Clerk would link to its Account Portal. Default: the webhook URL's origin.
+   */
+  appUrl?: string | null;
   /** `whsec_...`; default: persisted or new. */
   webhookSecret?: string;
   /** `sk_test_...`; default: persisted or new. */
@@ -68,6 +76,8 @@ export type ClerkLocal = {
   faults: Faults;
   /** The live instance settings (also `GET/PATCH /__local/settings`). */
   settings: Settings;
+  /** The emails Clerk would have sent (also `GET /__local/emails`). */
+  outbox: Outbox;
   requests: RequestLog;
   /** Frontend API (browser) requests, kept apart from the Backend API's log. */
   frontendRequests: RequestLog;
@@ -135,9 +145,24 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     secret: keys.webhookSecret,
     instanceId: keys.instanceId,
   });
+  const outbox = new Outbox();
+  const appUrl = options.appUrl ?? (options.webhookUrl ? new URL(options.webhookUrl).origin : null);
   const store = new ClerkStore({
     baseUrl: () => baseUrl,
     emit: (e) => deliveries.enqueue(e.type, e.data, e.context),
+    invitationSent: (invitation, { userExists, redirectUrl }) => {
+      const base = redirectUrl ?? (appUrl ? `${appUrl}/sign-up` : null);
+      let url: string | null = null;
+      if (base) {
+        const link = new URL(base);
+        link.searchParams.set('__clerk_ticket', invitationTicket(key, invitation));
+        link.searchParams.set('__clerk_status', userExists ? 'sign_in' : 'sign_up');
+        url = link.href;
+      }
+      const org = store.orgs.get(invitation.organization_id);
+      outbox.add({ to: invitation.email_address, kind: 'organization_invitation', subject: `You're invited to join ${org?.name ?? 'an organization'}`, url, code: null });
+      return url;
+    },
   });
   if (persisted) store.restore(persisted.store);
 
@@ -192,12 +217,13 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     instanceId: keys.instanceId,
     options: options.frontendApi ?? {},
     settings,
+    outbox,
     // Gaps in the Frontend API must be visible even when no log is configured.
     log: options.log ?? ((line) => console.warn(line)),
   });
 
   const local = new Router('/__local');
-  localRoutes(local, { store, faults, settings, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
+  localRoutes(local, { store, faults, settings, outbox, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
 
   async function handleBackendApi(ctx: RequestContext): Promise<RouteResult & { fault: 'rate-limit' | '429' | '5xx' | null }> {
     // Matched first so that the request log names the operation even for faulted requests.
@@ -309,6 +335,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     deliveries,
     faults,
     settings,
+    outbox,
     requests,
     frontendRequests: fapi.requests,
     mintSession: mint,

@@ -39,7 +39,16 @@ export type ChangeContext = { clientIp: string; userAgent: string };
 
 export type StoreEvent = { type: string; data: unknown; context: ChangeContext | undefined };
 
-export type StoreOptions = { baseUrl: () => string; emit: (event: StoreEvent) => void };
+export type StoreOptions = {
+  baseUrl: () => string;
+  emit: (event: StoreEvent) => void;
+  /**
+   * Sends (records) a new invitation's email and answers its `url`: the
+   * redirect URL or the app's sign-up page, with `__clerk_ticket` and
+   * `__clerk_status`; null when there is nowhere to point.
+   */
+  invitationSent?: (invitation: InvitationRecord, opts: { userExists: boolean; redirectUrl: string | null }) => string | null;
+};
 
 export type Page = { limit: number; offset: number };
 
@@ -629,6 +638,12 @@ export class ClerkStore {
 
   // ---- organization invitations -----------------------------------------
 
+  /** Pending invitations to any of these addresses, across orgs (what `/v1/me/organization_invitations` lists). */
+  pendingInvitationsFor(emails: string[]): InvitationRecord[] {
+    const wanted = new Set(emails.map((e) => e.toLowerCase()));
+    return sortRecords([...this.invitations.values()].filter((i) => wanted.has(i.email_address) && this.statusOf(i) === 'pending'));
+  }
+
   /** Pending invitations past `expires_at` read as expired. */
   statusOf(i: InvitationRecord): InvitationStatus {
     return i.status === 'pending' && i.expires_at <= Date.now() ? 'expired' : i.status;
@@ -667,12 +682,13 @@ export class ClerkStore {
       status: 'pending',
       public_metadata: input.public_metadata ?? {},
       private_metadata: input.private_metadata ?? {},
-      url: input.redirect_url ? `${input.redirect_url}${input.redirect_url.includes('?') ? '&' : '?'}__clerk_ticket=${id}` : null,
+      url: null,
       expires_at: t + (input.expires_in_days ?? 30) * DAY_MS,
       created_at: t,
       updated_at: t,
       seq: this.nextSeq(),
     };
+    i.url = this.options.invitationSent?.(i, { userExists: existing !== undefined, redirectUrl: input.redirect_url ?? null }) ?? null;
     this.invitations.set(i.id, i);
     this.emit('organizationInvitation.created', invitationJson(this.view, i), context);
     this.changed();
@@ -704,14 +720,15 @@ export class ClerkStore {
   }
 
   /**
-   * What the invitee's sign-up through the Frontend API does in Clerk: the
-   * invitation is accepted and a membership created. Offered in-process and
-   * at POST /__local/... until the Frontend API exists.
+   * What the invitee's ticket sign-up or sign-in, or accepting while signed
+   * in, does in Clerk: the invitation is accepted and a membership created
+   * with its role. Also at POST /__local/invitations/{id}/accept.
    */
   acceptInvitation(invitationId: string, userId: string, context?: ChangeContext): MembershipRecord {
     const i = this.invitations.get(invitationId);
     if (!i) throw errors.notFound();
     const o = this.getOrganization(i.organization_id);
+    if (i.status === 'accepted') throw errors.invitationAlreadyAccepted();
     if (this.statusOf(i) !== 'pending') throw errors.invitationNotPending();
     const m = this.addMembership(o, userId, i.role, {}, {}, context);
     i.status = 'accepted';

@@ -4,10 +4,12 @@
 import { ClerkApiError, errors } from '../errors';
 import { newId } from '../ids';
 import type { SigningKey } from '../keys';
-import type { ClientRecord, SessionRecord, UserRecord } from '../records';
+import type { ClientRecord, InvitationRecord, SessionRecord, UserRecord } from '../records';
 import type { RequestContext, RouteResult } from '../router';
 import { clientForDevBrowser, SESSION_SECONDS, sessionToken } from '../sessions';
+import type { Outbox } from '../outbox';
 import type { Settings } from '../settings';
+import { invitationIdOfTicket } from '../tickets';
 import type { ClerkStore } from '../store';
 import { DEV_BROWSER_COOKIE, devBrowserCookies, parseCookies, readAuthCookie } from './cookies';
 import { clientJson, clientSessions, type SessionView } from './serialize';
@@ -30,6 +32,8 @@ export type FapiDeps = {
   options: FapiOptions;
   /** The live instance settings (membership required, email verification). */
   settings: Settings;
+  /** Where the emails Clerk would send are kept. */
+  outbox: Outbox;
 };
 
 /** Clerk's test-mode verification code, accepted for every email code. */
@@ -123,6 +127,21 @@ export class Fapi {
     this.store.touched();
   }
 
+  /** The pending invitation a `__clerk_ticket` names, or a form error Clerk's UI shows. */
+  invitationOfTicket(ticket: string): InvitationRecord {
+    const id = invitationIdOfTicket(this.deps.key, ticket);
+    const invitation = id ? this.store.invitations.get(id) : undefined;
+    if (!invitation) throw ticketInvalid();
+    if (invitation.status === 'accepted') throw errors.invitationAlreadyAccepted();
+    if (this.store.statusOf(invitation) !== 'pending') throw ticketInvalid();
+    return invitation;
+  }
+
+  /** Records the verification email Clerk would send (the code is always 424242 here). */
+  codeSent(to: string): void {
+    this.deps.outbox.add({ to, kind: 'verification_code', subject: `${TEST_CODE} is your verification code`, url: null, code: TEST_CODE });
+  }
+
   /** The session a /me request is about: `_clerk_session_id`, else the client's last active one. */
   sessionOf(req: FapiRequest): SessionRecord {
     const sessions = clientSessions(this.store, req.client);
@@ -148,6 +167,12 @@ export class Fapi {
     this.clientChanged(c);
     return session;
   }
+}
+
+function ticketInvalid(): ClerkApiError {
+  return new ClerkApiError(422, [
+    { code: 'form_param_value_invalid', message: 'is invalid', long_message: 'The invitation link is invalid or has expired.', meta: { param_name: 'ticket' } },
+  ]);
 }
 
 export function signedOut(): ClerkApiError {

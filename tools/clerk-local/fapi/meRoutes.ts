@@ -2,7 +2,8 @@
 import type { Router } from '../router';
 import type { Fapi } from './context';
 import { formErrors } from './formErrors';
-import { fapiUserJson, meMembershipJson } from './serialize';
+import { changeContext } from '../routes/context';
+import { fapiUserJson, meInvitationJson, meMembershipJson } from './serialize';
 
 function pageOf(query: URLSearchParams): { limit: number; offset: number } {
   const n = (k: string, d: number) => {
@@ -32,12 +33,25 @@ export function meRoutes(r: Router, f: Fapi): void {
     return f.wrap(req, list(ctx.query, memberships.map((m) => meMembershipJson(f.store, m))));
   });
 
-  // Tenantry uses neither invitations in the UI nor domain suggestions: always empty.
+  // The signed-in user's pending invitations (to any of their addresses), and accepting one
+  // (<OrganizationSwitcher/>, or an invitation link opened while signed in).
   r.get('/me/organization_invitations', (ctx) => {
     const req = f.request(ctx);
-    f.userOf(req);
-    return f.wrap(req, { data: [], total_count: 0 });
+    const user = f.userOf(req);
+    const invitations = f.store.pendingInvitationsFor(user.emails.map((e) => e.email_address));
+    const { limit, offset } = pageOf(ctx.query);
+    return f.wrap(req, { data: invitations.slice(offset, offset + limit).map((i) => meInvitationJson(f.store, i)), total_count: invitations.length });
   });
+  r.post('/me/organization_invitations/{invitation_id}/accept', (ctx) => {
+    const req = f.request(ctx);
+    const user = f.userOf(req);
+    const invitation = f.store.invitations.get(ctx.params.invitation_id ?? '');
+    // Only the invitee may accept: another user's invitation is as good as unknown.
+    if (!invitation || !user.emails.some((e) => e.email_address === invitation.email_address)) throw formErrors.notFound();
+    f.store.acceptInvitation(invitation.id, user.id, changeContext(ctx));
+    return f.wrap(req, meInvitationJson(f.store, invitation));
+  });
+  // Tenantry uses no domain suggestions: always empty.
   r.get('/me/organization_suggestions', (ctx) => {
     const req = f.request(ctx);
     f.userOf(req);

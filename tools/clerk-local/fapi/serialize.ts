@@ -1,7 +1,7 @@
 // Store records → the Frontend API's JSON (fapi-2026-05-12.yml: Client.Client,
 // Client.Session, Client.User, Client.OrganizationMembership, Client.SignUp,
 // Client.SignIn). Timestamps are milliseconds, as everywhere in Clerk's APIs.
-import type { ClientRecord, MembershipRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../records';
+import type { ClientRecord, InvitationRecord, MembershipRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../records';
 import { ROLES } from '../rules';
 import { currentTasks, sessionStatus } from '../sessions';
 import type { InstanceSettings } from '../settings';
@@ -182,7 +182,7 @@ export function signInJson(store: ClerkStore, si: SignInRecord | null) {
     supported_second_factors: null,
     first_factor_verification: si.first_factor
       ? {
-          object: si.first_factor.strategy === 'password' ? 'verification_password' : 'verification_otp',
+          object: { password: 'verification_password', ticket: 'verification_ticket', email_code: 'verification_otp' }[si.first_factor.strategy],
           status: si.first_factor.status,
           strategy: si.first_factor.strategy,
           attempts: si.first_factor.attempts,
@@ -220,5 +220,32 @@ export function clientJson(store: ClerkStore, c: ClientRecord, view: SessionView
     captcha_bypass: true,
     created_at: c.created_at,
     updated_at: c.updated_at,
+  };
+}
+
+/** An invitation as its invitee sees it (Client.OrganizationInvitationUserContext). */
+export function meInvitationJson(store: ClerkStore, i: InvitationRecord) {
+  const org = store.orgs.get(i.organization_id);
+  const orgOut = org ? orgJson(store.view, org) : null;
+  return {
+    object: 'organization_invitation' as const,
+    id: i.id,
+    email_address: i.email_address,
+    role: i.role,
+    role_name: ROLES[i.role]?.name ?? i.role,
+    organization_id: i.organization_id,
+    public_organization_data: {
+      id: i.organization_id,
+      name: orgOut?.name ?? '',
+      slug: orgOut?.slug ?? '',
+      image_url: orgOut?.image_url ?? defaultImageUrl(store.view),
+      has_image: orgOut?.has_image ?? false,
+    },
+    status: store.statusOf(i),
+    public_metadata: i.public_metadata,
+    url: i.url,
+    expires_at: i.expires_at,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
   };
 }

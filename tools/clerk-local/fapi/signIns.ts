@@ -1,9 +1,12 @@
 // Sign-in with email address + password (clerk-js `<SignIn/>`: identifier
-// first, then the password as first factor), or the email code 424242.
+// first, then the password as first factor), or the email code 424242, or an
+// invitation's ticket for someone who already has an account (`__clerk_status=sign_in`):
+// the invitation is accepted and its org becomes the session's active org.
 import { newId } from '../ids';
 import { passwordMatches } from '../passwords';
 import type { SignInRecord, UserRecord } from '../records';
 import type { Router } from '../router';
+import { changeContext } from '../routes/context';
 import { type Fapi, type FapiRequest, TEST_CODE } from './context';
 import { formErrors } from './formErrors';
 import { signInJson } from './serialize';
@@ -66,7 +69,18 @@ export function signInRoutes(r: Router, f: Fapi): void {
       abandon_at: t + 86_400_000,
     };
     req.client.sign_in = si;
-    if (p.identifier) {
+    if (p.strategy === 'ticket' && p.ticket) {
+      const invitation = f.invitationOfTicket(p.ticket);
+      const user = findUser(f, invitation.email_address);
+      if (!user) throw formErrors.identifierNotFound();
+      const membership = f.store.acceptInvitation(invitation.id, user.id, changeContext(ctx));
+      si.identifier = invitation.email_address;
+      si.user_id = user.id;
+      si.first_factor = { strategy: 'ticket', status: 'verified', attempts: 1, expire_at: null };
+      const session = f.signIn(req, user.id, 'ticket', { organizationId: membership.organization_id });
+      si.status = 'complete';
+      si.created_session_id = session.id;
+    } else if (p.identifier) {
       const user = findUser(f, p.identifier);
       if (!user) throw formErrors.identifierNotFound();
       si.identifier = p.identifier.trim().toLowerCase();
@@ -88,8 +102,9 @@ export function signInRoutes(r: Router, f: Fapi): void {
     const si = current(req, ctx.params.sign_in_id ?? '');
     const strategy = req.params.strategy ?? '';
     if (strategy !== 'email_code') throw formErrors.strategyUnsupported(strategy);
-    // No email is sent: the code is always 424242 (Clerk's test code).
+    // No email is sent: the code is always 424242 (Clerk's test code), shown at /__local/emails.
     si.first_factor = { strategy: 'email_code', status: 'unverified', attempts: 0, expire_at: Date.now() + 600_000 };
+    if (si.identifier) f.codeSent(si.identifier);
     f.store.touched();
     return f.wrap(req, signInJson(f.store, si));
   });

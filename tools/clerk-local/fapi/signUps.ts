@@ -1,8 +1,10 @@
 // Sign-up with email address + password (clerk-js `<SignUp/>`). The user is
 // created in the same store as Backend API users, so the Backend API sees
 // them and `user.created` is delivered (which provisions Tenantry's test org).
-// Email verification: none by default; with `verifyEmailAtSignUp` the email
-// code must be Clerk's test code 424242.
+// Email verification: as the instance setting `emailVerification` says, with
+// Clerk's test code 424242. With `strategy=ticket` (an invitation link's
+// `__clerk_ticket`) the email comes from the invitation and is verified by it;
+// completing accepts the invitation and makes its org the session's active org.
 import { newId } from '../ids';
 import { passwordDigest } from '../passwords';
 import type { SignUpRecord } from '../records';
@@ -20,11 +22,22 @@ function emailTaken(f: Fapi, email: string): boolean {
 }
 
 function apply(f: Fapi, su: SignUpRecord, p: Record<string, string>): void {
+  if (p.strategy === 'ticket' && p.ticket) {
+    const invitation = f.invitationOfTicket(p.ticket);
+    if (emailTaken(f, invitation.email_address)) throw formErrors.emailTaken();
+    su.invitation_id = invitation.id;
+    su.email_address = invitation.email_address;
+    su.email_verification = { strategy: 'ticket', status: 'verified', attempts: 1, expire_at: invitation.expires_at };
+  }
   if (p.email_address !== undefined) {
     const email = p.email_address.trim().toLowerCase();
     if (!EMAIL.test(email)) throw formErrors.emailInvalid();
     if (emailTaken(f, email)) throw formErrors.emailTaken();
-    if (email !== su.email_address) su.email_verification = null;
+    if (email !== su.email_address) {
+      // Another address than the invitation's: no longer verified by its ticket.
+      su.email_verification = null;
+      su.invitation_id = null;
+    }
     su.email_address = email;
   }
   if (p.password !== undefined) {
@@ -60,7 +73,10 @@ function maybeComplete(f: Fapi, req: FapiRequest, su: SignUpRecord): void {
     },
     changeContext(req.ctx),
   );
-  const session = f.signIn(req, user.id, 'password');
+  const invitation = su.invitation_id ? f.store.invitations.get(su.invitation_id) : undefined;
+  const membership = invitation ? f.store.acceptInvitation(invitation.id, user.id, changeContext(req.ctx)) : undefined;
+  // The invitee lands in the org that invited them (their test org comes from user.created as for anyone).
+  const session = f.signIn(req, user.id, invitation ? 'ticket' : 'password', { organizationId: membership?.organization_id ?? null });
   su.status = 'complete';
   su.created_user_id = user.id;
   su.created_session_id = session.id;
@@ -86,6 +102,7 @@ export function signUpRoutes(r: Router, f: Fapi): void {
       username: null,
       unsafe_metadata: {},
       email_verification: null,
+      invitation_id: null,
       created_user_id: null,
       created_session_id: null,
       created_at: t,
@@ -118,8 +135,9 @@ export function signUpRoutes(r: Router, f: Fapi): void {
     const strategy = req.params.strategy ?? 'email_code';
     if (strategy !== 'email_code') throw formErrors.strategyUnsupported(strategy);
     if (!su.email_address) throw formErrors.missing('email_address');
-    // No email is sent: the code is always 424242 (Clerk's test code).
+    // No email is sent: the code is always 424242 (Clerk's test code), shown at /__local/emails.
     su.email_verification = { strategy: 'email_code', status: 'unverified', attempts: 0, expire_at: Date.now() + 600_000 };
+    f.codeSent(su.email_address);
     f.store.touched();
     return f.wrap(req, signUpJson(su));
   });

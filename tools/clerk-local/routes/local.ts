@@ -6,6 +6,7 @@ import type { Faults, FaultConfig } from '../faults';
 import type { RequestLog } from '../requests';
 import type { RequestContext, Router } from '../router';
 import type { MintedSession, MintSessionOptions } from '../sessions';
+import type { Outbox } from '../outbox';
 import { parseSettings, type Settings } from '../settings';
 import { membershipJson } from '../serialize';
 import type { ClerkStore } from '../store';
@@ -16,6 +17,7 @@ export type LocalDeps = {
   store: ClerkStore;
   faults: Faults;
   settings: Settings;
+  outbox: Outbox;
   requests: RequestLog;
   frontendRequests: RequestLog;
   deliveries: WebhookDeliveries;
@@ -66,6 +68,16 @@ export function localRoutes(r: Router, d: LocalDeps): void {
   // The instance settings, like Clerk's dashboard: read, or change some and keep the others.
   r.get('/settings', () => ({ body: d.settings.get() }));
   r.patch('/settings', (ctx) => ({ body: d.settings.update(parseSettings(jsonBody(ctx))) }));
+
+  // What Clerk would have emailed (invitations with their link, verification codes), newest first; `?to=` filters.
+  r.get('/emails', (ctx) => {
+    const data = d.outbox.list(ctx.query.get('to') ?? undefined);
+    return { body: { data, total_count: data.length } };
+  });
+  r.delete('/emails', () => {
+    d.outbox.clear();
+    return { status: 204 };
+  });
 
   r.get('/deliveries', () => ({
     body: {

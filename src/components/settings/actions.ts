@@ -6,8 +6,8 @@ import { requireOrgAccess } from '@/lib/auth';
 import { log } from '@/lib/log';
 import {
   changeOrgSettings,
+  OrgNameInvalidError,
   type OrgNameProblem,
-  orgNameProblem,
   orgSettingsPorts,
   type SettingsChange,
   TestOrgLockedError,
@@ -22,7 +22,7 @@ const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 const shortName = z.string().min(1).max(48);
 const input = z.discriminatedUnion('intent', [
-  // Clerk's name rules are checked below, each with its own message.
+  // Clerk's name rules are checked by changeOrgSettings, each with its own message.
   z.object({ intent: z.literal('rename'), shortName, name: z.string().trim() }),
   z.object({
     intent: z.literal('logo'),
@@ -44,8 +44,6 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid', field: String(parsed.error.issues[0]?.path[0] ?? '') };
   const data = parsed.data;
-  const nameProblem = data.intent === 'rename' ? orgNameProblem(data.name) : null;
-  if (nameProblem) return { ok: false, error: nameProblem, field: 'name' };
 
   const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin' });
   const change: SettingsChange =
@@ -58,6 +56,7 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
     await changeOrgSettings(tenant, change, orgSettingsPorts);
   } catch (error) {
     if (error instanceof TestOrgLockedError) return { ok: false, error: 'locked' };
+    if (error instanceof OrgNameInvalidError) return { ok: false, error: error.problem, field: 'name' };
     log.error({ err: error, shortName: tenant.shortName, change: change.kind }, 'org settings change failed');
     return { ok: false, error: 'failed' };
   }

@@ -15,7 +15,7 @@ export {
 export { csvExportPorts, csvImportPorts, orgSettingsPorts, orgSyncPorts, provisioningPorts, reconcilePorts } from './ports';
 export * from './csv';
 export { FINDING_KINDS, reconcile, type Finding, type ReconcileReport } from './reconcile';
-export { changeOrgSettings, TestOrgLockedError, type SettingsChange } from './orgSettings';
+export { changeOrgSettings, OrgNameInvalidError, TestOrgLockedError, type SettingsChange } from './orgSettings';
 export { testOrgShortName, TEST_ORG_OWNER_KEY } from './testOrgName';
 export type { Tenant, TenantStatus } from './types';
 export { entryWorkspaceOf, workspaceOf } from './workspace';

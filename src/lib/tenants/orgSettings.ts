@@ -1,8 +1,17 @@
+import { type OrgNameProblem, orgNameProblem } from './orgName';
 import type { ClerkOrg, Tenant } from './types';
 
 /** Test orgs keep their canonical name and no logo (DESIGN.md §1, §3). */
 export class TestOrgLockedError extends Error {
   override name = 'TestOrgLockedError';
+}
+
+/** A new name Clerk would refuse (its name rules, orgName.ts): refused before Clerk is called. */
+export class OrgNameInvalidError extends Error {
+  override name = 'OrgNameInvalidError';
+  constructor(readonly problem: OrgNameProblem) {
+    super(`organization name refused: ${problem}`);
+  }
 }
 
 export type OrgSettingsPorts = {
@@ -26,9 +35,11 @@ export type SettingsChange = { kind: 'rename'; name: string } | { kind: 'logo'; 
 export async function changeOrgSettings(tenant: Tenant, change: SettingsChange, { clerk, tenants }: OrgSettingsPorts): Promise<Tenant> {
   if (tenant.isTestOrg) throw new TestOrgLockedError(`${tenant.shortName} is a test org: its name and logo are fixed`);
   if (!tenant.clerkOrgId) throw new Error(`${tenant.shortName} has no Clerk org yet`);
+  const nameProblem = change.kind === 'rename' ? orgNameProblem(change.name) : null;
+  if (nameProblem) throw new OrgNameInvalidError(nameProblem);
   const org =
     change.kind === 'rename'
-      ? await clerk.updateOrganization(tenant.clerkOrgId, { name: change.name })
+      ? await clerk.updateOrganization(tenant.clerkOrgId, { name: change.name.trim() })
       : change.kind === 'logo'
         ? await clerk.updateOrganizationLogo(tenant.clerkOrgId, change.file, change.userId)
         : await clerk.deleteOrganizationLogo(tenant.clerkOrgId);

@@ -35,7 +35,7 @@ function runtime(): ClerkRuntime {
  * attempt timed out, transient failures (429 with Retry-After, 5xx, network)
  * retried within the budget, errors classified as unavailable or rejected.
  */
-export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<T>): Promise<T> {
+export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<T>, { requests = 1 }: { requests?: number } = {}): Promise<T> {
   const { client, gate } = runtime();
   const deadline = Date.now() + BUDGET_MS;
   return withRetry(
@@ -47,7 +47,7 @@ export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<
         return withTimeout(op(client), ATTEMPT_TIMEOUT_MS, what).catch((error: unknown) => {
           throw classifyClerkError(error, what);
         });
-      }),
+      }, requests),
     { budgetMs: BUDGET_MS },
   );
 }

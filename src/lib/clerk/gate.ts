@@ -19,5 +19,11 @@ export function createGate({ concurrency, limit, intervalMs }: GateOptions) {
   const inFlight = pLimit(concurrency);
   const throttle = pThrottle({ limit, interval: intervalMs, strict: true });
   const started = throttle(<T>(fn: () => Promise<T>) => fn());
-  return <T>(fn: () => Promise<T>): Promise<T> => inFlight(() => started(fn) as Promise<T>);
+  const slot = throttle(async () => undefined);
+  // `requests`: HTTP requests the call makes (the SDK's getUserList also asks /users/count), each taking a slot.
+  return <T>(fn: () => Promise<T>, requests = 1): Promise<T> =>
+    inFlight(async () => {
+      for (let extra = 1; extra < requests; extra += 1) await slot();
+      return started(fn) as Promise<T>;
+    });
 }

@@ -54,7 +54,8 @@ export async function revokeInvitation(organizationId: string, invitationId: str
 
 /** The Clerk user with exactly this email address (case-insensitive), or null. */
 export async function findUserIdByEmail(email: string): Promise<string | null> {
-  const { data } = await callClerk('find user by email', (c) => c.users.getUserList({ emailAddress: [email], limit: 10 }));
+  // Two requests: the SDK's getUserList also asks /users/count (Clerk's rate limit counts both).
+  const { data } = await callClerk('find user by email', (c) => c.users.getUserList({ emailAddress: [email], limit: 10 }), { requests: 2 });
   const wanted = email.toLowerCase();
   return data.find((u) => u.emailAddresses.some((e) => e.emailAddress.toLowerCase() === wanted))?.id ?? null;
 }

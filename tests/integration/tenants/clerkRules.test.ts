@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Counter, Organization, WebhookEvent } from '@/lib/db';
-import { changeOrgSettings, csvImportPorts, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts, type Tenant } from '@/lib/tenants';
+import { changeOrgSettings, csvImportPorts, entryWorkspaceOf, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts, type Tenant } from '@/lib/tenants';
+import { FakeBrowser } from '../clerk-local/browser';
 import { CLERK_NEW_APP_SETTINGS } from '../../../tools/clerk-local';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { deleteAllOrgs, latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
@@ -12,7 +13,8 @@ import { useTestDatabase } from '../../setup/db';
 // development instance's rate limit (100 requests / 10 s) that the app's
 // Clerk gate keeps under, so not one call is refused with a 429.
 const db = useTestDatabase();
-const clerk = useClerkLocal({ delivery: { paused: true } });
+// appUrl: invitation links without a redirect_url open the app's sign-up (where Clerk would use its Account Portal).
+const clerk = useClerkLocal({ delivery: { paused: true }, appUrl: 'http://localhost:3000' });
 const HEADER = 'shortName,name,logoUrl,isTestOrg,admins';
 let inviterUserId = '';
 
@@ -55,6 +57,35 @@ describe("Clerk's rules met by the app", () => {
     const before = clerk.server.requests.list().length;
     await expect(changeOrgSettings(tenant, { kind: 'rename', name: '<script>x</script>' }, orgSettingsPorts)).rejects.toThrow(OrgNameInvalidError);
     expect(clerk.server.requests.list().length).toBe(before);
+  });
+});
+
+describe('an admin row imported by CSV', () => {
+  it('invites the unknown admin, who signs up from the link into that org as org:admin, and / takes them there', async () => {
+    const address = 'csv.invitee@example.com';
+    const report = await importOrgsCsv([HEADER, `csv-join,CSV Join,,false,${address}`].join('\n'), { applyValidRows: false, inviterUserId }, csvImportPorts);
+    expect(report).toMatchObject({ applied: true, created: 1, invitationsSent: 1 });
+    const mail = (await (await fetch(`${clerk.server.url}/__local/emails?to=${address}`)).json()) as { data: { kind: string; url: string }[] };
+    const link = new URL(mail.data.find((m) => m.kind === 'organization_invitation')!.url);
+    expect(link.pathname).toBe('/sign-up');
+
+    const browser = new FakeBrowser(clerk.server);
+    await browser.createDevBrowser();
+    const ticket = link.searchParams.get('__clerk_ticket')!;
+    const started = await browser.call<{ response: { id: string } }>('POST', '/client/sign_ups', { strategy: 'ticket', ticket });
+    const done = await browser.call<{ response: { status: string; created_user_id: string }; client: { sessions: { last_active_organization_id: string }[] } }>(
+      'PATCH',
+      `/client/sign_ups/${started.body.response.id}`,
+      { password: 'csv-invitee-password', strategy: 'ticket', ticket },
+    );
+    expect(done.body.response.status).toBe('complete');
+    const org = await clerk.sdk.organizations.getOrganization({ slug: 'csv-join' });
+    const { data: members } = await clerk.sdk.organizations.getOrganizationMembershipList({ organizationId: org.id });
+    expect(members.find((m) => m.publicUserData?.userId === done.body.response.created_user_id)?.role).toBe('org:admin');
+    // The session's active org is the inviting one, and the app's `/` takes the invitee there, not to a test org.
+    const activeOrgId = done.body.client.sessions[0]!.last_active_organization_id;
+    expect(activeOrgId).toBe(org.id);
+    expect(await entryWorkspaceOf(done.body.response.created_user_id, activeOrgId)).toEqual({ status: 'ready', shortName: 'csv-join', clerkOrgId: org.id });
   });
 });
 

@@ -5,10 +5,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ClerkApiError, errorBody, errors } from './errors';
+import { ClerkApiError, errors } from './errors';
+import { errorResult, readBody, send } from './http';
 import { cookieSuffix } from './fapi/cookies';
-import { type FapiOptions, frontendApi, isBundlePath, serveBundle } from './fapi';
-import { Faults, type FaultConfig } from './faults';
+import { frontendApi, isBundlePath, serveBundle } from './fapi';
+import { Faults } from './faults';
+import type { ClerkLocal, ClerkLocalOptions } from './options';
 import { newInstanceKeys, publishableKey, signingKey } from './keys';
 import { Outbox } from './outbox';
 import { loadState, saveState } from './persist';
@@ -21,111 +23,13 @@ import { localRoutes } from './routes/local';
 import { membershipRoutes } from './routes/memberships';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
-import { mintSession, type MintedSession, type MintSessionOptions } from './sessions';
-import { type InstanceSettings, type RateLimitSetting, Settings } from './settings';
-import { invitationTicket } from './tickets';
+import { mintSession, type MintSessionOptions } from './sessions';
+import { type InstanceSettings, Settings } from './settings';
+import { invitationLink } from './tickets';
 import { ClerkStore } from './store';
-import { type DeliveryOptions, WebhookDeliveries } from './webhooks';
+import { WebhookDeliveries } from './webhooks';
 
-export type ClerkLocalOptions = {
-  /** 0 picks a free port. */
-  port?: number;
-  /** Default 127.0.0.1 (the publishable key needs a host with a dot). */
-  host?: string;
-  /** Where webhooks go; none → events queue up until `deliveries.setUrl()`. */
-  webhookUrl?: string | null;
-  /**
-   * The application's URL (Clerk dashboard: home URL). Invitations created
-   * without `redirect_url` link to its `/sign-up` with the ticket, where
-   * Clerk would link to its Account Portal. Default: the webhook URL's origin.
-   */
-  appUrl?: string | null;
-  /** `whsec_...`; default: persisted or new. */
-  webhookSecret?: string;
-  /** `sk_test_...`; default: persisted or new. */
-  secretKey?: string;
-  /** Persist keys and data here (JSON snapshot); in memory only when absent. */
-  dataDir?: string;
-  faults?: FaultConfig;
-  /**
-   * Instance settings as in Clerk's dashboard (settings.ts); each defaults to
-   * off. `rateLimit` counts per window of `perSeconds`.
-   */
-  settings?: { membershipRequired?: boolean; emailVerification?: boolean; rateLimit?: RateLimitSetting | false };
-  /** Webhook delivery tuning: retryScale, timeoutMs, concurrency, duplicateRate, reorderRate, paused. */
-  delivery?: Omit<DeliveryOptions, 'url' | 'secret' | 'instanceId'>;
-  /** Frontend API behaviour: email code at sign-up, token lifetime. */
-  frontendApi?: FapiOptions;
-  /** Keep parsed response bodies in the request log (contract tests). */
-  recordResponses?: boolean;
-  /** Diagnostic lines (unexpected errors); default: none. */
-  log?: (line: string) => void;
-};
-
-export type ClerkLocal = {
-  url: string;
-  port: number;
-  secretKey: string;
-  publishableKey: string;
-  /** PEM public key for CLERK_JWT_KEY (networkless token verification). */
-  jwtKey: string;
-  webhookSecret: string;
-  instanceId: string;
-  store: ClerkStore;
-  deliveries: WebhookDeliveries;
-  faults: Faults;
-  /** The live instance settings (also `GET/PATCH /__local/settings`). */
-  settings: Settings;
-  /** The emails Clerk would have sent (also `GET /__local/emails`). */
-  outbox: Outbox;
-  requests: RequestLog;
-  /** Frontend API (browser) requests, kept apart from the Backend API's log. */
-  frontendRequests: RequestLog;
-  mintSession: (opts: MintSessionOptions) => MintedSession;
-  /** The variables the app needs to use this emulator. */
-  env: () => Record<string, string>;
-  /** The Backend API operations emulated, as method + `/v1/...` template. */
-  routes: () => { method: string; template: string }[];
-  /** The Frontend API operations emulated. */
-  frontendRoutes: () => { method: string; template: string }[];
-  stop: () => Promise<void>;
-};
-
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, result: RouteResult): void {
-  const status = result.status ?? 200;
-  const headers: Record<string, string | string[]> = { ...result.headers };
-  let payload: Buffer | undefined;
-  if (result.raw) {
-    payload = result.raw;
-    headers['content-type'] = result.contentType ?? 'application/octet-stream';
-  } else if (result.body !== undefined && status !== 204) {
-    payload = Buffer.from(JSON.stringify(result.body));
-    // Exactly this value: @clerk/backend parses JSON only when the header equals 'application/json'.
-    headers['content-type'] = 'application/json';
-  }
-  if (payload) headers['content-length'] = String(payload.length);
-  res.writeHead(status, headers);
-  res.end(payload);
-}
-
-function errorResult(err: ClerkApiError): RouteResult {
-  return { status: err.status, body: errorBody(err.errors), headers: err.headers };
-}
+export type { ClerkLocal, ClerkLocalOptions } from './options';
 
 export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<ClerkLocal> {
   const host = options.host ?? '127.0.0.1';
@@ -151,14 +55,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     baseUrl: () => baseUrl,
     emit: (e) => deliveries.enqueue(e.type, e.data, e.context),
     invitationSent: (invitation, { userExists, redirectUrl }) => {
-      const base = redirectUrl ?? (appUrl ? `${appUrl}/sign-up` : null);
-      let url: string | null = null;
-      if (base) {
-        const link = new URL(base);
-        link.searchParams.set('__clerk_ticket', invitationTicket(key, invitation));
-        link.searchParams.set('__clerk_status', userExists ? 'sign_in' : 'sign_up');
-        url = link.href;
-      }
+      const url = invitationLink(key, redirectUrl ?? (appUrl ? `${appUrl}/sign-up` : null), invitation, userExists);
       const org = store.orgs.get(invitation.organization_id);
       outbox.add({ to: invitation.email_address, kind: 'organization_invitation', subject: `You're invited to join ${org?.name ?? 'an organization'}`, url, code: null });
       return url;

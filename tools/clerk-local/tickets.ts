@@ -29,3 +29,12 @@ export function invitationIdOfTicket(key: SigningKey, ticket: string): string | 
     return null;
   }
 }
+
+/** The link an invitation email carries: `base` with the ticket and `__clerk_status`; null without a base. */
+export function invitationLink(key: SigningKey, base: string | null, invitation: { id: string; organization_id: string; expires_at: number }, userExists: boolean): string | null {
+  if (!base) return null;
+  const link = new URL(base);
+  link.searchParams.set('__clerk_ticket', invitationTicket(key, invitation));
+  link.searchParams.set('__clerk_status', userExists ? 'sign_in' : 'sign_up');
+  return link.href;
+}

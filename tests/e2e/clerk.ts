@@ -69,13 +69,18 @@ async function patchSettings(settings: ClerkSettings): Promise<void> {
   if (!response.ok) throw new Error(`clerk-local settings: ${response.status} ${await response.text()}`);
 }
 
+/** Back to the e2e server's settings; also run after each test that changes them, in case it timed out inside. */
+export function resetClerkSettings(): Promise<void> {
+  return patchSettings(E2E_DEFAULT_SETTINGS);
+}
+
 /** Clerk's dashboard settings (membership required, email verification, ...) for the duration of `fn`, then the defaults again. */
 export async function withClerkSettings<T>(settings: ClerkSettings, fn: () => Promise<T>): Promise<T> {
   await patchSettings(settings);
   try {
     return await fn();
   } finally {
-    await patchSettings(E2E_DEFAULT_SETTINGS);
+    await resetClerkSettings();
   }
 }
 

@@ -1,6 +1,9 @@
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
-import { clerk, createUser, E2E_PASSWORD, lastEmailTo, newEmail, signIn, withClerkSettings } from './clerk';
+import { clerk, createUser, E2E_PASSWORD, lastEmailTo, newEmail, resetClerkSettings, signIn, withClerkSettings } from './clerk';
 import { expect, test } from './fixtures';
+
+// One e2e server for the suite: whatever a test changed in clerk-local's settings is undone after it.
+test.afterEach(() => resetClerkSettings());
 
 // DESIGN.md §3 Onboarding: "An invited person lands in the org that invited
 // them (their test org still exists)". The invitation goes out as Clerk sends

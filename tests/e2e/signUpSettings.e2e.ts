@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
-import { clerk, createUser, E2E_PASSWORD, newEmail, signIn, signUpAnyLocale, withClerkSettings } from './clerk';
+import { clerk, createUser, E2E_PASSWORD, newEmail, resetClerkSettings, signIn, signUpAnyLocale, withClerkSettings } from './clerk';
 import { expect, test } from './fixtures';
+
+// One e2e server for the suite: whatever a test changed in clerk-local's settings is undone after it.
+test.afterEach(() => resetClerkSettings());
 
 // DESIGN.md §3 Onboarding under Clerk's dashboard settings as they really are
 // set: sign-up lands in the user's test org whether or not "Membership

@@ -17,7 +17,7 @@ const USAGE = `Usage: tsx tools/clerk-local/cli.ts [options]
   --paused               start with webhook delivery paused
   --membership-required  Clerk's "Membership required": sessions without an org are pending (choose-organization)
   --email-verification   sign-up needs the email code (424242)
-  --rate-limit <n|off>   Backend API requests per 10 s (Clerk development: 100; default off)
+  --rate-limit <n|off>   Backend API requests per 10 s (default 100, a development instance's; off for none)
   -h, --help
 Settings change at run time too: GET/PATCH /__local/settings.`;
 
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
       paused: { type: 'boolean', default: false },
       'membership-required': { type: 'boolean', default: false },
       'email-verification': { type: 'boolean', default: false },
-      'rate-limit': { type: 'string', default: 'off' },
+      // Clerk limits every sk_test_ instance to 100 requests / 10 s.
+      'rate-limit': { type: 'string', default: '100' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

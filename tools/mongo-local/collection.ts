@@ -6,6 +6,7 @@ import { find } from 'mingo';
 import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
+import type { Change } from './store';
 
 export type QueryOptions = {
   sort?: Document;
@@ -33,6 +34,7 @@ export class Collection {
     readonly db: string,
     readonly name: string,
     readonly options: Document = {},
+    private readonly record: (change: Change) => void = () => {},
   ) {
     this.indexList = [new Index(ID_INDEX, this.ns)];
   }
@@ -105,7 +107,15 @@ export class Collection {
     for (const index of this.indexList) index.check(doc, idKey);
     for (const index of this.indexList) index.add(doc, idKey);
     this.byId.set(idKey, doc);
+    this.record({ op: 'put', db: this.db, coll: this.name, doc });
     return doc;
+  }
+
+  /** Journal replay: the document as it was last written, inserted or replaced. */
+  put(doc: Document): void {
+    const current = this.byId.get(keyOf(doc._id));
+    if (current) this.replace(current, doc);
+    else this.insert(doc);
   }
 
   replace(current: Document, next: Document): void {
@@ -126,12 +136,19 @@ export class Collection {
     }
     for (const index of this.indexList) index.add(next, idKey);
     this.byId.set(idKey, next);
+    this.record({ op: 'put', db: this.db, coll: this.name, doc: next });
   }
 
   remove(doc: Document): void {
     const idKey = keyOf(doc._id);
     for (const index of this.indexList) index.remove(doc, idKey);
     this.byId.delete(idKey);
+    this.record({ op: 'remove', db: this.db, coll: this.name, id: doc._id });
+  }
+
+  removeById(id: unknown): void {
+    const doc = this.byId.get(keyOf(id));
+    if (doc) this.remove(doc);
   }
 
   /** Returns false when an identical index already exists. */
@@ -160,6 +177,7 @@ export class Collection {
       index.add(doc, idKey);
     }
     this.indexList.push(index);
+    this.record({ op: 'createIndex', db: this.db, coll: this.name, spec });
     return true;
   }
 
@@ -168,9 +186,10 @@ export class Collection {
     const at = this.indexList.findIndex((index) => index.spec.name === name);
     if (at < 0) throw new CommandError(27, 'IndexNotFound', `index not found with name [${name}]`);
     this.indexList.splice(at, 1);
+    this.record({ op: 'dropIndex', db: this.db, coll: this.name, name });
   }
 
   dropIndexes(): void {
-    this.indexList.splice(1);
+    for (const index of this.indexList.slice(1)) this.dropIndex(index.spec.name);
   }
 }

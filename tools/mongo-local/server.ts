@@ -13,8 +13,10 @@ export type MongoLocalOptions = {
   port?: number;
   /** Default 127.0.0.1: a dev database should not listen on the network. */
   host?: string;
-  /** Keep data across restarts in this directory (created if missing). */
+  /** Keep data across restarts in this directory (created if missing): journal + snapshots. */
   dataDir?: string;
+  /** Seconds between two passes of the TTL monitor (fractions allowed). Default 60, as mongod's ttlMonitorSleepSecs. */
+  ttlMonitorSleepSecs?: number;
 };
 
 export type MongoLocal = {
@@ -48,14 +50,18 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     const connection = { id: ++lastConnectionId, remoteAddress: `${socket.remoteAddress}:${socket.remotePort}` };
-    serveConnection(socket, (message) => respond(message, { store, cursors, connection }));
+    serveConnection(
+      socket,
+      (message) => respond(message, { store, cursors, connection }),
+      (send) => (persistence ? persistence.afterDurable(send) : send()),
+    );
   });
 
   try {
     await listen(server, options.port ?? 27017, host);
   } catch (error) {
     cursors.close();
-    persistence?.flush();
+    await persistence?.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -69,7 +75,7 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();
       await closed;
-      persistence?.flush();
+      await persistence?.close();
       cursors.close();
     },
   };
@@ -85,7 +91,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 // Accumulates chunks until a whole message is buffered; replies in order.
-function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | null): void {
+// `whenDurable` holds every reply until the changes made before it are in the
+// journal: an acknowledged write is on disk, and so is any write a read saw.
+type WhenDurable = (send: (error?: Error) => void) => void;
+
+function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | null, whenDurable: WhenDurable): void {
   socket.setNoDelay(true);
   let chunks: Buffer[] = [];
   let buffered = 0;
@@ -105,7 +115,12 @@ function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | n
         chunks = rest.length > 0 ? [rest] : [];
         buffered = rest.length;
         const reply = handle(head.subarray(0, length));
-        if (reply) socket.write(reply);
+        if (!reply) continue;
+        whenDurable((error) => {
+          // Not on disk: the client must not take the write as acknowledged.
+          if (error) socket.destroy();
+          else if (!socket.destroyed) socket.write(reply);
+        });
       }
     } catch {
       // Unparseable input: MongoDB drops the connection, so do we.

@@ -49,7 +49,6 @@ const createIndexes: CommandHandler = ({ db, command, store }) => {
   const before = collection.indexes.length;
   let created = 0;
   for (const spec of specs) if (collection.createIndex(spec)) created += 1;
-  if (created > 0) store.changed(db);
   const reply: Document = {
     numIndexesBefore: before,
     numIndexesAfter: collection.indexes.length,
@@ -87,7 +86,6 @@ const dropIndexes: CommandHandler = ({ db, command, store }) => {
   } else {
     throw new CommandError(14, 'TypeMismatch', "BSON field 'dropIndexes.index' is missing or has the wrong type");
   }
-  store.changed(db);
   return { nIndexesWas: before, ok: 1 };
 };
 

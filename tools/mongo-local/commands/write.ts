@@ -38,7 +38,6 @@ const insert: CommandHandler = ({ db, command, store }) => {
     collection.insert(doc);
     n += 1;
   });
-  if (n > 0) store.changed(db);
   return reply({ n }, errors);
 };
 
@@ -70,7 +69,6 @@ const update: CommandHandler = ({ db, command, store }) => {
       modified += 1;
     }
   });
-  if (modified > 0 || upserted.length > 0) store.changed(db);
   const fields: Document = { n: matched + upserted.length, nModified: modified };
   if (upserted.length > 0) fields.upserted = upserted;
   return reply(fields, errors);
@@ -86,7 +84,6 @@ const remove: CommandHandler = ({ db, command, store }) => {
     for (const doc of targets) collection?.remove(doc);
     n += targets.length;
   });
-  if (n > 0) store.changed(db);
   return reply({ n }, errors);
 };
 
@@ -103,7 +100,6 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
     const [target] = collection?.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1 }) ?? [];
     if (!target || !collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     collection.remove(target);
-    store.changed(db);
     return { lastErrorObject: { n: 1 }, value: project(target), ok: 1 };
   }
 
@@ -117,7 +113,6 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
     const next = applyUpdate(current, spec, options);
     if (!sameDocument(current, next)) {
       collection.replace(current, next);
-      store.changed(db);
     }
     return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(wantNew ? next : current), ok: 1 };
   }
@@ -125,7 +120,6 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
     return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   }
   const inserted = collection.insert(upsertDocument(spec, options));
-  store.changed(db);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted._id },
     value: wantNew ? project(inserted) : null,

@@ -1,11 +1,15 @@
 // One collection: documents in natural (insertion) order keyed by `_id`, plus
-// its indexes. Stored documents are never mutated: every write stores a new
-// object, so open cursors and in-flight replies keep a consistent view.
+// its indexes, which queries use through the planner (planner.ts). Stored
+// documents are never mutated: every write stores a new object, so open
+// cursors, in-flight replies and snapshots keep a consistent view.
 import { BSON, ObjectId, type Document } from 'bson';
 import { find } from 'mingo';
+import { matcher } from './collate';
+import { type Collation, parseCollation, sameCollation } from './compare';
 import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
-import { isPlainObject, keyOf } from './keys';
+import { keyOf } from './keys';
+import { type Plan, planQuery } from './planner';
 import type { Change } from './store';
 
 export type QueryOptions = {
@@ -13,6 +17,10 @@ export type QueryOptions = {
   skip?: number;
   limit?: number;
   projection?: Document;
+  collation?: Collation;
+  hint?: unknown;
+  /** `let` variables, for $expr. */
+  variables?: Document;
 };
 
 export function cloneDocument<T extends Document>(doc: T): T {
@@ -22,9 +30,6 @@ export function cloneDocument<T extends Document>(doc: T): T {
 export function sameDocument(a: Document, b: Document): boolean {
   return Buffer.from(BSON.serialize(a)).equals(BSON.serialize(b));
 }
-
-const isOperatorObject = (value: unknown): value is Document =>
-  isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'));
 
 export class Collection {
   private readonly byId = new Map<string, Document>();
@@ -51,48 +56,55 @@ export class Collection {
     return [...this.byId.values()];
   }
 
+  /** The collation an operation uses: its own, else the collection's default. */
+  collationFor(requested: unknown): Collation | undefined {
+    return requested === undefined ? parseCollation(this.options.collation) : parseCollation(requested);
+  }
+
+  plan(filter: Document = {}, options: QueryOptions = {}): Plan {
+    return planQuery(this.indexList, { filter, sort: options.sort, collation: options.collation, hint: options.hint });
+  }
+
   query(filter: Document = {}, options: QueryOptions = {}): Document[] {
-    let cursor = find(this.candidates(filter), filter, options.projection);
+    return this.run(this.plan(filter, options), filter, options).docs;
+  }
+
+  /** Runs a plan; `examined` counts documents fetched, for explain's executionStats. */
+  run(plan: Plan, filter: Document, options: QueryOptions): { docs: Document[]; examined: number } {
+    const matches = matcher(filter, options.collation, options.variables);
     const sort = options.sort && Object.fromEntries(Object.entries(options.sort).filter(([k]) => k !== '$natural'));
-    if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
+    const mustSort = sort !== undefined && Object.keys(sort).length > 0 && !(plan.stage === 'IXSCAN' && plan.sorted);
+    const skip = options.skip ?? 0;
+    // Without a sort to do here, matching stops once skip + limit are found.
+    const wanted = !mustSort && options.limit ? skip + options.limit : Number.POSITIVE_INFINITY;
+    const matched: Document[] = [];
+    let examined = 0;
+    for (const doc of this.candidates(plan)) {
+      examined += 1;
+      if (!matches(doc)) continue;
+      matched.push(doc);
+      if (matched.length >= wanted) break;
+    }
+    let cursor = find(matched, {}, options.projection, { collation: options.collation } as never);
+    if (mustSort) cursor = cursor.sort(sort);
+    if (skip) cursor = cursor.skip(skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all() as Document[];
+    return { docs: cursor.all() as Document[], examined };
   }
 
-  // Equality on `_id` or on a unique index is the common case (findById,
-  // counters, look-ups by svixId or shortName): find the one candidate instead
-  // of scanning. mingo still applies the whole filter to what is returned.
-  private candidates(filter: Document): Document[] {
-    const id: unknown = filter._id;
-    if (id === undefined || id instanceof RegExp) return this.byUniqueIndex(filter) ?? this.all();
-    if (!isOperatorObject(id)) return this.lookup([id]);
-    const keys = Object.keys(id);
-    if (keys.length === 1 && keys[0] === '$eq') return this.lookup([id.$eq]);
-    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(id.$in) && !id.$in.some((v) => v instanceof RegExp)) {
-      return this.lookup(id.$in);
+  private *candidates(plan: Plan): Generator<Document> {
+    if (plan.stage === 'COLLSCAN') {
+      yield* this.byId.values();
+      return;
     }
-    return this.all();
+    for (const idKey of plan.index.scan(plan.ranges, plan.reverse)) {
+      const doc = this.byId.get(idKey);
+      if (doc) yield doc;
+    }
   }
 
-  private byUniqueIndex(filter: Document): Document[] | undefined {
-    for (const index of this.indexList) {
-      const idKey = index.candidateFor(filter);
-      if (idKey === undefined) continue;
-      const doc = idKey === null ? undefined : this.byId.get(idKey);
-      return doc ? [doc] : [];
-    }
-    return undefined;
-  }
-
-  private lookup(ids: unknown[]): Document[] {
-    const found = new Map<string, Document>();
-    for (const id of ids) {
-      const key = keyOf(id);
-      const doc = this.byId.get(key);
-      if (doc) found.set(key, doc);
-    }
-    return [...found.values()];
+  get(id: unknown): Document | undefined {
+    return this.byId.get(keyOf(id));
   }
 
   insert(input: Document): Document {
@@ -158,8 +170,9 @@ export class Collection {
       const sameKey = keyOf(existing.spec.key) === keyOf(spec.key);
       if (!sameName && !sameKey) continue;
       if (!sameName) {
-        // One key pattern may back several partial indexes, if their filters differ.
+        // One key pattern may back several indexes if their filters or collations differ.
         if (keyOf(existing.spec.partialFilterExpression) !== keyOf(spec.partialFilterExpression)) continue;
+        if (!sameCollation(parseCollation(existing.spec.collation), parseCollation(spec.collation))) continue;
         throw new CommandError(
           85,
           'IndexOptionsConflict',

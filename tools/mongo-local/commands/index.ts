@@ -2,7 +2,9 @@
 // that anything this server does not implement is loud, never a silent no-op.
 import type { Document } from 'bson';
 import { CommandError, asCommandError, unknownCommand } from '../errors';
+import { aggregateCommands } from './aggregate';
 import type { CommandContext, CommandHandler } from './context';
+import { explainCommand } from './explainPlan';
 import { handshakeCommands } from './handshake';
 import { readCommands } from './read';
 import { schemaCommands } from './schema';
@@ -12,8 +14,9 @@ export type { ConnectionInfo } from './context';
 export { LIMITS } from './handshake';
 
 const handlers = new Map<string, CommandHandler>(
-  Object.entries({ ...handshakeCommands, ...readCommands, ...writeCommands, ...schemaCommands }),
+  Object.entries({ ...handshakeCommands, ...readCommands, ...aggregateCommands, ...writeCommands, ...schemaCommands }),
 );
+handlers.set('explain', (context) => explainCommand(context, aggregateCommands.aggregate!));
 
 export function runCommand(context: Omit<CommandContext, 'db'> & { db?: string }): Document {
   const name = Object.keys(context.command)[0];

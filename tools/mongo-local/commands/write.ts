@@ -41,7 +41,15 @@ const insert: CommandHandler = ({ db, command, store }) => {
   return reply({ n }, errors);
 };
 
-type UpdateStatement = { q?: Document; u: UpdateSpec; upsert?: boolean; multi?: boolean; arrayFilters?: Document[] };
+type UpdateStatement = {
+  q?: Document;
+  u: UpdateSpec;
+  upsert?: boolean;
+  multi?: boolean;
+  arrayFilters?: Document[];
+  collation?: Document;
+  hint?: unknown;
+};
 
 const update: CommandHandler = ({ db, command, store }) => {
   const name = collectionName(command, 'update');
@@ -55,7 +63,8 @@ const update: CommandHandler = ({ db, command, store }) => {
     // Only an upsert creates the collection, as in MongoDB.
     const collection = statement.upsert ? store.getOrCreate(db, name) : store.get(db, name);
     if (!collection) return;
-    const targets = collection.query(filter, statement.multi ? {} : { limit: 1 });
+    const query = { collation: collection.collationFor(statement.collation), hint: statement.hint };
+    const targets = collection.query(filter, statement.multi ? query : { ...query, limit: 1 });
     if (targets.length === 0 && statement.upsert) {
       const doc = collection.insert(upsertDocument(statement.u, options));
       upserted.push({ index, _id: doc._id });
@@ -74,13 +83,14 @@ const update: CommandHandler = ({ db, command, store }) => {
   return reply(fields, errors);
 };
 
-type DeleteStatement = { q?: Document; limit?: number };
+type DeleteStatement = { q?: Document; limit?: number; collation?: Document; hint?: unknown };
 
 const remove: CommandHandler = ({ db, command, store }) => {
   const collection = store.get(db, collectionName(command, 'delete'));
   let n = 0;
   const errors = runBatch(documentArray(command, 'deletes') as DeleteStatement[], command.ordered !== false, (statement) => {
-    const targets = collection?.query(statement.q ?? {}, statement.limit === 1 ? { limit: 1 } : {}) ?? [];
+    const query = { collation: collection?.collationFor(statement.collation), hint: statement.hint };
+    const targets = collection?.query(statement.q ?? {}, statement.limit === 1 ? { ...query, limit: 1 } : query) ?? [];
     for (const doc of targets) collection?.remove(doc);
     n += targets.length;
   });
@@ -97,7 +107,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
 
   if (command.remove === true) {
     const collection = store.get(db, name);
-    const [target] = collection?.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1 }) ?? [];
+    const [target] = collection?.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1, collation: collection.collationFor(command.collation), hint: command.hint }) ?? [];
     if (!target || !collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     collection.remove(target);
     return { lastErrorObject: { n: 1 }, value: project(target), ok: 1 };
@@ -107,7 +117,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
   if (spec === undefined) throw new CommandError(9, 'FailedToParse', 'Either an update or remove=true must be specified');
   const collection = store.getOrCreate(db, name);
   const options = { filter, arrayFilters: command.arrayFilters as Document[] | undefined };
-  const [current] = collection.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1 });
+  const [current] = collection.query(filter, { sort: optionalDocument(command, 'sort'), limit: 1, collation: collection.collationFor(command.collation), hint: command.hint });
 
   if (current) {
     const next = applyUpdate(current, spec, options);

@@ -30,8 +30,11 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOpti
   const { $setOnInsert, ...operators } = spec;
   const next = cloneDocument(doc);
   if (Object.keys(operators).length > 0) {
-    // The filter lets mingo resolve the positional `$` operator.
-    runStep(() => update(next, operators, options.arrayFilters, options.filter ?? {}));
+    // The filter lets mingo resolve the positional `$` operator; mingo also
+    // skips a document the filter does not match, which under a collation
+    // may be one the query matched, so it is given only when needed.
+    const positional = Object.values(operators).some((fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)));
+    runStep(() => update(next, operators, options.arrayFilters, positional ? (options.filter ?? {}) : {}));
   }
   if (inserting && isPlainObject($setOnInsert)) runStep(() => update(next, { $set: $setOnInsert }));
   if (next._id === undefined || keyChanged(doc._id, next._id)) {

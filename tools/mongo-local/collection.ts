@@ -48,6 +48,14 @@ export class Collection {
     return `${this.db}.${this.name}`;
   }
 
+  get indexObjects(): readonly Index[] {
+    return this.indexList;
+  }
+
+  getByKey(idKey: string): Document | undefined {
+    return this.byId.get(idKey);
+  }
+
   get indexes(): IndexSpec[] {
     return this.indexList.map((index) => index.spec);
   }

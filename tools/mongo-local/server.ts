@@ -6,6 +6,7 @@ import { LIMITS, runCommand, type ConnectionInfo } from './commands';
 import { Cursors } from './cursors';
 import { Persistence } from './persistence';
 import { Store } from './store';
+import { startTtlMonitor } from './ttl';
 import { WireError, encodeLegacyReply, encodeMsgReply, nextMessageLength, parseRequest } from './wire';
 
 export type MongoLocalOptions = {
@@ -39,10 +40,15 @@ export class PortInUseError extends Error {
 
 export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<MongoLocal> {
   const host = options.host ?? '127.0.0.1';
+  const ttlMonitorSleepSecs = options.ttlMonitorSleepSecs ?? 60;
+  if (!(ttlMonitorSleepSecs > 0 && Number.isFinite(ttlMonitorSleepSecs))) {
+    throw new RangeError(`mongo-local: ttlMonitorSleepSecs must be a positive number of seconds, got ${String(options.ttlMonitorSleepSecs)}`);
+  }
   const store = new Store();
   const persistence = options.dataDir ? new Persistence(resolve(options.dataDir), store) : undefined;
   persistence?.load();
   const cursors = new Cursors();
+  const stopTtlMonitor = startTtlMonitor(store, ttlMonitorSleepSecs);
   const sockets = new Set<Socket>();
   let lastConnectionId = 0;
 
@@ -60,6 +66,7 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
   try {
     await listen(server, options.port ?? 27017, host);
   } catch (error) {
+    stopTtlMonitor();
     cursors.close();
     await persistence?.close();
     throw error;
@@ -75,6 +82,7 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();
       await closed;
+      stopTtlMonitor();
       await persistence?.close();
       cursors.close();
     },

@@ -1,29 +1,35 @@
 // The write-ahead journal: every change is appended to <dataDir>/journal/
-// <seq>.journal as [crc32][BSON change], and a reply that follows a change
-// is sent only once that change is fsync'd. Changes that arrive while a
-// flush is running share the next write and fdatasync (group commit), so
-// concurrent writers pay one disk flush between them.
-import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, readdirSync, truncateSync, write } from 'node:fs';
+// <seq>.journal as [crc32][BSON change]. The changes of a command are written
+// to the file (write(2): the OS holds them even if this process is killed)
+// before its reply goes out. fdatasync follows within 100 ms, as mongod's
+// journal commit interval, or before the reply when the client asks for
+// j: true or w: 'majority'; those waiting share one flush (group commit).
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, readdirSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { BSON } from 'bson';
 import type { Change } from './store';
 
-const writeAsync = promisify(write);
 const fdatasyncAsync = promisify(fdatasync);
+/** mongod's default journalCommitInterval. */
+const COMMIT_INTERVAL_MS = 100;
 
-type Batch = { fd: number; chunks: Buffer[]; lastSeq: number; close: boolean };
 type Waiter = { seq: number; done: (error?: Error) => void };
 
 export class Journal {
   private fd: number;
-  private batches: Batch[] = [];
-  private waiters: Waiter[] = [];
+  private pending: Buffer[] = [];
   private appended = 0;
-  private durable = 0;
-  private flushing = false;
+  private written = 0;
+  private synced = 0;
+  private syncing = false;
+  private commitScheduled = false;
+  private waiters: Waiter[] = [];
+  /** Files rotated away from: synced once more, then closed. */
+  private retired: number[] = [];
   private failure: Error | undefined;
+  private readonly timer: NodeJS.Timeout;
   /** Bytes appended to the current file: the trigger for a snapshot. */
   bytesInFile = 0;
 
@@ -32,6 +38,10 @@ export class Journal {
     public seq: number,
   ) {
     this.fd = openJournal(dir, seq);
+    this.timer = setInterval(() => {
+      if (this.synced < this.written || this.retired.length > 0) void this.sync();
+    }, COMMIT_INTERVAL_MS);
+    this.timer.unref();
   }
 
   append(change: Change): void {
@@ -39,73 +49,89 @@ export class Journal {
     const record = Buffer.allocUnsafe(4 + body.length);
     record.writeUInt32LE(crc32(body), 0);
     record.set(body, 4);
-    let batch = this.batches.at(-1);
-    if (!batch || batch.fd !== this.fd || batch.close) {
-      batch = { fd: this.fd, chunks: [], lastSeq: 0, close: false };
-      this.batches.push(batch);
-    }
-    batch.chunks.push(record);
-    batch.lastSeq = ++this.appended;
+    this.pending.push(record);
+    this.appended += 1;
     this.bytesInFile += record.length;
-    this.schedule();
+    // Changes made outside a command (the TTL monitor) are written too.
+    if (!this.commitScheduled) {
+      this.commitScheduled = true;
+      setImmediate(() => this.commit());
+    }
   }
 
-  /** Calls `done` once everything appended so far is on disk (at once if it already is). */
-  afterDurable(done: (error?: Error) => void): void {
-    if (this.failure) return done(this.failure);
-    if (this.durable === this.appended) return done();
-    this.waiters.push({ seq: this.appended, done });
+  /** Writes what was appended to the file. Throws if the journal cannot be written. */
+  commit(): void {
+    this.commitScheduled = false;
+    if (this.failure) throw this.failure;
+    if (this.pending.length === 0) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    try {
+      for (let offset = 0; offset < data.length; ) offset += writeSync(this.fd, data, offset);
+    } catch (error) {
+      // A journal that cannot be written makes mongod stop; here every later
+      // reply fails instead, so nothing more is acknowledged.
+      this.failure = new Error('mongo-local could not write its journal', { cause: error });
+      throw this.failure;
+    }
+    this.written = this.appended;
+  }
+
+  /** Calls `done` once everything appended so far is fsync'd (at once if it already is). */
+  afterSynced(done: (error?: Error) => void): void {
+    try {
+      this.commit();
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (this.synced >= this.written) return done();
+    this.waiters.push({ seq: this.written, done });
+    void this.sync();
   }
 
   /** Starts the next journal file; what was appended before stays in the old one. Returns the old seq. */
   rotate(): number {
+    this.commit();
     const previous = this.seq;
-    const last = this.batches.at(-1);
-    if (last && last.fd === this.fd) last.close = true;
-    else this.batches.push({ fd: this.fd, chunks: [], lastSeq: this.appended, close: true });
+    this.retired.push(this.fd);
     this.seq += 1;
     this.fd = openJournal(this.dir, this.seq);
     this.bytesInFile = 0;
-    this.schedule();
     return previous;
   }
 
-  /** Everything appended, written and synced: for a clean stop. */
+  /** Everything written and synced, file closed: for a clean stop. */
   async close(): Promise<void> {
-    await new Promise<void>((done) => this.afterDurable(() => done()));
+    clearInterval(this.timer);
+    await new Promise<void>((done) => this.afterSynced(() => done()));
+    while (this.syncing || this.retired.length > 0) await this.sync();
     closeSync(this.fd);
   }
 
-  private schedule(): void {
-    if (this.flushing) return;
-    this.flushing = true;
-    // setImmediate lets every command already read from the sockets append first.
-    setImmediate(() => void this.flush());
-  }
-
-  private async flush(): Promise<void> {
-    while (this.batches.length > 0) {
-      const batches = this.batches;
-      this.batches = [];
-      try {
-        for (const batch of batches) {
-          const data = batch.chunks.length === 1 ? batch.chunks[0]! : Buffer.concat(batch.chunks);
-          let offset = 0;
-          while (offset < data.length) offset += (await writeAsync(batch.fd, data, offset)).bytesWritten;
-          await fdatasyncAsync(batch.fd);
-          if (batch.close) closeSync(batch.fd);
-          this.durable = Math.max(this.durable, batch.lastSeq);
+  private async sync(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      do {
+        const target = this.written;
+        const retired = this.retired;
+        this.retired = [];
+        for (const fd of retired) {
+          await fdatasyncAsync(fd);
+          closeSync(fd);
         }
-      } catch (error) {
-        // A journal that cannot be written makes mongod stop; here every
-        // waiting and later reply fails instead, so nothing is acknowledged.
-        this.failure = new Error('mongo-local could not write its journal', { cause: error });
-      }
-      const ready = this.failure ? this.waiters : this.waiters.filter((w) => w.seq <= this.durable);
-      this.waiters = this.failure ? [] : this.waiters.filter((w) => w.seq > this.durable);
-      for (const waiter of ready) waiter.done(this.failure);
+        await fdatasyncAsync(this.fd);
+        this.synced = target;
+        const ready = this.waiters.filter((waiter) => waiter.seq <= target);
+        this.waiters = this.waiters.filter((waiter) => waiter.seq > target);
+        for (const waiter of ready) waiter.done();
+      } while (this.waiters.length > 0);
+    } catch (error) {
+      this.failure = new Error('mongo-local could not sync its journal', { cause: error });
+      for (const waiter of this.waiters.splice(0)) waiter.done(this.failure);
+    } finally {
+      this.syncing = false;
     }
-    this.flushing = false;
   }
 }
 

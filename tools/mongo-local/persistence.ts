@@ -3,7 +3,8 @@
 //   <dataDir>/snapshot-<seq>/<db>/<collection>.bson (+ .metadata.json)
 //     mongodump's layout; it holds everything journaled up to file <seq>
 //   <dataDir>/journal/<seq>.journal  changes after that snapshot
-// Start-up loads the newest complete snapshot and replays the newer journals.
+// Start-up loads the newest complete snapshot and replays the newer journals
+// (journal.ts says when a change is written and when it is fsync'd).
 // Once a journal file grows past a threshold, a snapshot is written in the
 // background (snapshot.ts) and the journals it covers are deleted.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -44,10 +45,20 @@ export class Persistence {
     });
   }
 
-  /** Calls `done` once every change made so far is on disk. */
-  afterDurable(done: (error?: Error) => void): void {
-    if (this.journal) this.journal.afterDurable(done);
-    else done();
+  /**
+   * Sends a reply once the changes before it are in the journal file, and,
+   * if `sync` (j: true, w: 'majority'), fsync'd. `send` gets an error when
+   * the journal failed: the write must not be acknowledged.
+   */
+  afterJournaled(sync: boolean, send: (error?: Error) => void): void {
+    if (!this.journal) return send();
+    if (sync) return this.journal.afterSynced(send);
+    try {
+      this.journal.commit();
+    } catch (error) {
+      return send(error as Error);
+    }
+    send();
   }
 
   /**

@@ -59,7 +59,7 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
     serveConnection(
       socket,
       (message) => respond(message, { store, cursors, connection }),
-      (send) => (persistence ? persistence.afterDurable(send) : send()),
+      (sync, send) => (persistence ? persistence.afterJournaled(sync, send) : send()),
     );
   });
 
@@ -99,14 +99,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 // Accumulates chunks until a whole message is buffered; replies in order.
-// `whenDurable` holds every reply until the changes made before it are in the
-// journal: an acknowledged write is on disk, and so is any write a read saw.
-type WhenDurable = (send: (error?: Error) => void) => void;
+// `whenJournaled` holds a reply until the changes made before it are in the
+// journal (and fsync'd when the command asked for j: true or w: 'majority').
+type WhenJournaled = (sync: boolean, send: (error?: Error) => void) => void;
+type Handled = { reply: Buffer | null; sync: boolean };
 
-function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | null, whenDurable: WhenDurable): void {
+function serveConnection(socket: Socket, handle: (message: Buffer) => Handled, whenJournaled: WhenJournaled): void {
   socket.setNoDelay(true);
   let chunks: Buffer[] = [];
   let buffered = 0;
+  let waiting = 0;
   // A client that goes away mid-reply is normal; nothing to report.
   socket.on('error', () => socket.destroy());
   socket.on('data', (chunk: Buffer) => {
@@ -122,12 +124,14 @@ function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | n
         const rest = head.subarray(length);
         chunks = rest.length > 0 ? [rest] : [];
         buffered = rest.length;
-        const reply = handle(head.subarray(0, length));
-        if (!reply) continue;
-        whenDurable((error) => {
+        const { reply, sync } = handle(head.subarray(0, length));
+        // A reply never overtakes an earlier one still waiting for a sync.
+        waiting += 1;
+        whenJournaled(sync || waiting > 1, (error) => {
+          waiting -= 1;
           // Not on disk: the client must not take the write as acknowledged.
           if (error) socket.destroy();
-          else if (!socket.destroyed) socket.write(reply);
+          else if (reply && !socket.destroyed) socket.write(reply);
         });
       }
     } catch {
@@ -139,12 +143,13 @@ function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | n
 
 type Services = { store: Store; cursors: Cursors; connection: ConnectionInfo };
 
-function respond(message: Buffer, services: Services): Buffer | null {
+function respond(message: Buffer, services: Services): Handled {
   const request = parseRequest(message);
   if (request.kind === 'msg') {
     const reply = runCommand({ ...services, command: request.command });
     // moreToCome from the client: an unacknowledged write, no reply expected.
-    return request.moreToCome ? null : encode(encodeMsgReply, request.header.requestId, reply);
+    if (request.moreToCome) return { reply: null, sync: false };
+    return { reply: encode(encodeMsgReply, request.header.requestId, reply), sync: wantsSync(request.command) };
   }
   if (request.kind === 'query') {
     const [db, ...rest] = request.collection.split('.');
@@ -152,9 +157,16 @@ function respond(message: Buffer, services: Services): Buffer | null {
       rest.join('.') === '$cmd'
         ? runCommand({ ...services, db, command: request.command })
         : { ok: 0, errmsg: 'OP_QUERY is only supported for commands', code: 352, codeName: 'UnsupportedOpQueryCommand' };
-    return encode(encodeLegacyReply, request.header.requestId, reply);
+    return { reply: encode(encodeLegacyReply, request.header.requestId, reply), sync: wantsSync(request.command) };
   }
   throw new WireError(`unsupported opCode ${request.header.opCode}`);
+}
+
+// What a standalone mongod waits for before acknowledging: the journal flush
+// for j: true, and w: 'majority' (on a standalone, the majority is itself, journaled).
+function wantsSync(command: Document): boolean {
+  const concern = command.writeConcern as Document | undefined;
+  return concern !== undefined && (concern.j === true || concern.fsync === true || concern.w === 'majority');
 }
 
 function encode(encoder: (responseTo: number, body: Document) => Buffer, responseTo: number, reply: Document): Buffer {

@@ -1,16 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import { startMongoLocal } from './tools/mongo-local';
-for (const dir of [undefined, mkdtempSync('/tmp/ml-')]) {
-  const s = await startMongoLocal({ port: 0, dataDir: dir });
-  const client = new mongoose.mongo.MongoClient(s.uri);
-  const events = client.db('bench').collection('events');
-  let next = 0; const N = 20000; const lat: number[] = [];
-  const payload = 'x'.repeat(400);
-  const t = performance.now();
-  await Promise.all(Array.from({ length: 8 }, async () => { for (let i = next++; i < N; i = next++) { const a = performance.now(); await events.insertOne({ i, createdAt: new Date(), payload }); lat.push(performance.now() - a); } }));
-  console.log(dir ? 'journaled' : 'memory', Math.round(N / ((performance.now() - t) / 1000)), 'max', Math.max(...lat).toFixed(1));
-  await client.close(); await s.stop();
-}
-console.log((globalThis as any).__stats);
+const s = await startMongoLocal({ port: 0 });
+const c = await mongoose.createConnection(s.uri + 'x').asPromise();
+const col = c.db!.collection('n');
+const tryIt = async (label: string, f: () => Promise<unknown>) => { try { console.log(label, JSON.stringify(await f())); } catch (e) { console.log(label, 'ERR', (e as any).code, (e as Error).message); } };
+await tryIt('replace upsert', () => col.replaceOne({ x: 1 }, { y: 2 }, { upsert: true }));
+await tryIt('update upsert $and', () => col.updateOne({ $and: [{ x: 2 }] }, { $set: { y: 3 } }, { upsert: true }));
+await tryIt('upsert id null filter', () => col.updateOne({ _id: null } as any, { $set: { y: 3 } }, { upsert: true }));
+await tryIt('upsert $in id', () => col.updateOne({ _id: { $in: [5] } } as any, { $set: { y: 3 } }, { upsert: true }));
+await tryIt('pipeline upsert', () => col.updateOne({ z: 9 }, [{ $set: { y: 3 } }], { upsert: true }));
+await tryIt('fam replace upsert', () => col.findOneAndReplace({ q: 1 }, { w: 1 }, { upsert: true, returnDocument: 'after' }));
+await tryIt('dollar id', () => col.insertOne({ _id: { $a: 1 } } as any));
+await tryIt('text', () => col.find({ $text: { $search: 'x' } }).toArray());
+await tryIt('inc dec', async () => { await col.insertOne({ _id: 'd' as any, v: mongoose.mongo.Decimal128.fromString('1.5') }); await col.updateOne({ _id: 'd' as any }, { $inc: { v: 1 } }); return col.findOne({ _id: 'd' as any }); });
+console.log(await col.find().toArray());
+await c.close(); await s.stop();

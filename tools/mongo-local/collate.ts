@@ -7,7 +7,9 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import type { Collation } from './compare';
+import { CommandError } from './errors';
 import { isPlainObject } from './keys';
+import { queryOptions } from './validation';
 
 // Operators whose operands are not values to compare: left as they are.
 const OPAQUE = new Set(['$regex', '$options', '$type', '$exists', '$size', '$mod', '$expr', '$where', '$jsonSchema', '$text', '$bitsAllSet', '$bitsAnySet', '$bitsAllClear', '$bitsAnyClear']);
@@ -27,12 +29,14 @@ export function collationKey(collation: Collation): (value: string) => string {
 
 /** A test of documents against `filter` that honours `collation`. */
 export function matcher(filter: Document, collation: Collation | undefined, variables?: Document): (doc: Document) => boolean {
+  // mongo-local builds no text indexes, so $text fails as on a mongod without one.
+  if ('$text' in filter) throw new CommandError(27, 'IndexNotFound', 'text index required for $text query (mongo-local does not support text indexes)');
   if (!collation || ((collation.strength ?? 3) >= 3 && !collation.numericOrdering && collation.alternate !== 'shifted')) {
-    const query = new Query(filter, { variables });
+    const query = new Query(filter, { variables, ...queryOptions } as never);
     return (doc) => query.test(doc);
   }
   const key = collationKey(collation);
-  const query = new Query(mapFilter(filter, key), { variables });
+  const query = new Query(mapFilter(filter, key), { variables, ...queryOptions } as never);
   return (doc) => query.test(mapStrings(doc, key) as Document);
 }
 

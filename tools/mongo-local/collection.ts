@@ -8,8 +8,9 @@ import { matcher } from './collate';
 import { type Collation, parseCollation, sameCollation } from './compare';
 import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
-import { keyOf } from './keys';
+import { isPlainObject, keyOf } from './keys';
 import { type Plan, planQuery } from './planner';
+import { type Validator, validatorFor } from './validation';
 import type { Change } from './store';
 
 export type QueryOptions = {
@@ -22,6 +23,17 @@ export type QueryOptions = {
   /** `let` variables, for $expr. */
   variables?: Document;
 };
+
+// MongoDB 5+ stores `$`-prefixed field names, except inside `_id`.
+function checkIdForStorage(id: unknown): void {
+  if (!isPlainObject(id)) return;
+  for (const [field, value] of Object.entries(id)) {
+    if (field.startsWith('$')) {
+      throw new CommandError(52, 'DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${field} is not valid for storage.`);
+    }
+    checkIdForStorage(value);
+  }
+}
 
 export function cloneDocument<T extends Document>(doc: T): T {
   return BSON.deserialize(BSON.serialize(doc)) as T;
@@ -42,7 +54,11 @@ export class Collection {
     private readonly record: (change: Change) => void = () => {},
   ) {
     this.indexList = [new Index(ID_INDEX, this.ns)];
+    this.validator = validatorFor(options);
   }
+
+  /** The collection's document validation, if it has a validator (validation.ts). */
+  readonly validator: Validator | undefined;
 
   get ns(): string {
     return `${this.db}.${this.name}`;
@@ -120,6 +136,7 @@ export class Collection {
     const { _id = new ObjectId(), ...fields } = input;
     const doc = input._id !== undefined && Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
     if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
+    checkIdForStorage(doc._id);
     const idKey = keyOf(doc._id);
     // Index checks skip the document's own entries, so a clash with itself,
     // which is what a repeated _id is, has to be caught here.

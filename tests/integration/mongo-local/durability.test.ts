@@ -75,9 +75,12 @@ describe('mongo-local with a data directory', () => {
       const server = await startChildServer(['--data-dir', dataDir]);
       servers.push(server);
       const before = ack.ids.length;
-      const writing = writeUntilKilled(server.uri, round, ack);
+      let ended = false;
+      const writing = writeUntilKilled(server.uri, round, ack).finally(() => {
+        ended = true;
+      });
       // Killed mid-stream: once writes are flowing, after a random delay.
-      while (ack.ids.length < before + MIN_WRITES_PER_ROUND) await new Promise((done) => setTimeout(done, 5));
+      while (!ended && ack.ids.length < before + MIN_WRITES_PER_ROUND) await new Promise((done) => setTimeout(done, 5));
       await new Promise((done) => setTimeout(done, Math.random() * 400));
       await server.kill();
       await writing;

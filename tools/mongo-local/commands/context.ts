@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Cursors } from '../cursors';
 import { badValue, typeMismatch } from '../errors';
+import { GENERIC_FIELDS } from './fields';
 import type { Store } from '../store';
 
 export type ConnectionInfo = { id: number; remoteAddress: string };
@@ -48,23 +49,6 @@ export function documentArray(command: Document, field: string): Document[] {
   if (!Array.isArray(value)) throw badValue(`BSON field '${field}' is missing but a required field`);
   return value as Document[];
 }
-
-// Fields any command may carry that say nothing about the operation itself.
-const GENERIC_FIELDS = new Set([
-  '$db',
-  'lsid',
-  '$clusterTime',
-  '$readPreference',
-  'readConcern',
-  'writeConcern',
-  'txnNumber',
-  'autocommit',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-  'comment',
-  'maxTimeMS',
-]);
 
 /** The command's own options: everything but its name and generic fields. */
 export function commandOptions(command: Document, name: string): Document {

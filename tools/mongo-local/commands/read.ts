@@ -20,6 +20,7 @@ const find: CommandHandler = ({ db, command, store, cursors }) => {
       limit: Math.abs(limit),
       collation: collection.collationFor(command.collation),
       hint: command.hint,
+      variables: optionalDocument(command, 'let'),
     }) ?? [];
   return cursors.first(`${db}.${name}`, docs, {
     batchSize: optionalNumber(command, 'batchSize'),

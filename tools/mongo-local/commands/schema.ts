@@ -4,11 +4,20 @@ import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError, namespaceNotFound } from '../errors';
 import { keyOf } from '../keys';
+import { parseCollation } from '../compare';
 import { normalizeIndexSpec } from '../indexes';
+import { checkCollectionOptions } from '../validation';
 import { type CommandHandler, collectionName, commandOptions, documentArray, optionalDocument } from './context';
 
 const create: CommandHandler = ({ db, command, store }) => {
-  store.create(db, collectionName(command, 'create'), commandOptions(command, 'create'));
+  const options = commandOptions(command, 'create');
+  checkCollectionOptions(options);
+  if (options.collation !== undefined) {
+    const collation = parseCollation(options.collation);
+    if (collation) options.collation = collation;
+    else delete options.collation;
+  }
+  store.create(db, collectionName(command, 'create'), options);
   return { ok: 1 };
 };
 

@@ -69,7 +69,14 @@ export async function inserts(progress: (line: string) => void): Promise<Row[]> 
       { scenario: SCENARIO, metric: `in memory, ${DOCS} docs`, measured: fmt(memory), target: '', verdict: 'INFO' },
       { scenario: SCENARIO, metric: `--data-dir (journaled), ${DOCS} docs`, measured: fmt(journaled), target: '', verdict: 'INFO' },
       { scenario: SCENARIO, metric: 'journaled / in memory', measured: `${(ratio * 100).toFixed(0)}%`, target: '≥ 50%', verdict: target(ratio >= 0.5) },
-      { scenario: SCENARIO, metric: 'longest journaled insert (stall)', measured: `${journaled.maxMs.toFixed(1)} ms`, target: '≤ 50 ms', verdict: target(journaled.maxMs <= 50) },
+      {
+        scenario: SCENARIO,
+        metric: 'longest journaled insert (stall)',
+        // The in-memory figure is the same machine's own noise (GC, other processes).
+        measured: `${journaled.maxMs.toFixed(1)} ms (in memory: ${memory.maxMs.toFixed(1)} ms)`,
+        target: '≤ 50 ms',
+        verdict: target(journaled.maxMs <= 50),
+      },
       {
         scenario: SCENARIO,
         metric: 'every insert stored, and there after a restart',

@@ -96,14 +96,19 @@ export class Persistence {
     }
     const journalDir = join(this.dataDir, 'journal');
     for (const seq of journalSeqs(journalDir)) if (seq <= covered) rmSync(journalPath(journalDir, seq), { force: true });
-    // The pre-journal layout (one folder per database) is now in the snapshot.
+    // The pre-journal layout (one folder per database) is now in the snapshot;
+    // only folders holding nothing but its files are removed.
     for (const entry of readdirSync(this.dataDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !isOwnEntry(entry.name)) rmSync(join(this.dataDir, entry.name), { recursive: true, force: true });
+      const path = join(this.dataDir, entry.name);
+      if (entry.isDirectory() && !isOwnEntry(entry.name) && isLegacyDatabase(path)) rmSync(path, { recursive: true, force: true });
     }
   }
 }
 
 const isOwnEntry = (name: string) => name === 'journal' || /^snapshot-\d+$/.test(name);
+
+const isLegacyDatabase = (path: string) =>
+  readdirSync(path).every((file) => file.endsWith('.bson') || file.endsWith('.metadata.json'));
 
 function snapshotSeqs(dataDir: string): number[] {
   if (!existsSync(dataDir)) return [];

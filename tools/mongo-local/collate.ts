@@ -6,7 +6,7 @@
 // settings; ranges follow it for the common cases (case-insensitive Latin text).
 import type { Document } from 'bson';
 import { Query } from 'mingo';
-import type { Collation } from './compare';
+import { type Collation, intlLocale } from './compare';
 import { CommandError } from './errors';
 import { isPlainObject } from './keys';
 import { queryOptions } from './validation';
@@ -16,7 +16,7 @@ const OPAQUE = new Set(['$regex', '$options', '$type', '$exists', '$size', '$mod
 
 export function collationKey(collation: Collation): (value: string) => string {
   const strength = collation.strength ?? 3;
-  const locale = collation.locale === 'root' ? undefined : collation.locale;
+  const locale = collation.locale === 'root' ? undefined : intlLocale(collation.locale).split('-u-')[0];
   return (value) => {
     let key = value.normalize('NFC');
     if (collation.alternate === 'shifted') key = key.replace(/[\p{P}\p{Z}\p{S}]/gu, '');

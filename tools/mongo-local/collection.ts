@@ -5,7 +5,7 @@
 import { BSON, ObjectId, type Document } from 'bson';
 import { find } from 'mingo';
 import { matcher } from './collate';
-import { type Collation, parseCollation, sameCollation } from './compare';
+import { type Collation, forMingo, parseCollation, sameCollation } from './compare';
 import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
@@ -109,7 +109,7 @@ export class Collection {
       matched.push(doc);
       if (matched.length >= wanted) break;
     }
-    let cursor = find(matched, {}, options.projection, { collation: options.collation } as never);
+    let cursor = find(matched, {}, options.projection, { collation: forMingo(options.collation) } as never);
     if (mustSort) cursor = cursor.sort(sort);
     if (skip) cursor = cursor.skip(skip);
     if (options.limit) cursor = cursor.limit(options.limit);

@@ -121,7 +121,7 @@ export function parseCollation(raw: unknown): Collation | undefined {
   const unknown = Object.keys(raw).find((key) => !known.includes(key));
   if (unknown) throw new CommandError(40415, 'Location40415', `BSON field 'collation.${unknown}' is an unknown field.`);
   if (raw.locale === 'simple') return undefined;
-  if (Intl.Collator.supportedLocalesOf([raw.locale]).length === 0 && raw.locale !== 'root') {
+  if (raw.locale !== 'root' && !isKnownLocale(raw.locale)) {
     throw new CommandError(2, 'BadValue', `Field 'locale' is invalid in: ${JSON.stringify(raw)}`);
   }
   const strength = raw.strength === undefined ? 3 : Number(raw.strength);
@@ -145,7 +145,7 @@ export function collatorFor(collation: Collation | undefined): StringCompare | u
     let sensitivity: 'base' | 'accent' | 'variant' | 'case' = STRENGTH[collation.strength ?? 3] ?? 'variant';
     if (collation.caseLevel && sensitivity === 'base') sensitivity = 'case';
     if (collation.caseLevel && sensitivity === 'accent') sensitivity = 'variant';
-    collator = new Intl.Collator(collation.locale === 'root' ? 'und' : collation.locale, {
+    collator = new Intl.Collator(intlLocale(collation.locale), {
       sensitivity,
       numeric: collation.numericOrdering === true,
       caseFirst: collation.caseFirst === 'upper' || collation.caseFirst === 'lower' ? collation.caseFirst : 'false',
@@ -155,6 +155,28 @@ export function collatorFor(collation: Collation | undefined): StringCompare | u
     collators.set(key, collator);
   }
   return collator.compare;
+}
+
+/** MongoDB names locales the ICU way (`en_US`, `de@collation=phonebook`); Intl wants BCP 47. */
+export function intlLocale(locale: string): string {
+  if (locale === 'root') return 'und';
+  const [base = '', keywords = ''] = locale.split('@');
+  const tag = base.replace(/_/g, '-');
+  const collation = /collation=(\w+)/.exec(keywords)?.[1];
+  return collation ? `${tag}-u-co-${collation.slice(0, 8)}` : tag;
+}
+
+function isKnownLocale(locale: string): boolean {
+  try {
+    return Intl.Collator.supportedLocalesOf([intlLocale(locale)]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The collation as mingo's sort takes it (it hands the locale to Intl.Collator). */
+export function forMingo(collation: Collation | undefined): Collation | undefined {
+  return collation && { ...collation, locale: intlLocale(collation.locale) };
 }
 
 export function sameCollation(a: Collation | undefined, b: Collation | undefined): boolean {

@@ -64,6 +64,15 @@ describe('operations with a collation', () => {
     expect(await tags.countDocuments({ tag: 'RED' }, { collation: { locale: 'simple' } })).toBe(0);
   });
 
+  it('takes ICU locale names (en_US) and lists distinct values once per collation-equal group', async () => {
+    const pets = collection<{ kind: string }>('collated_pets');
+    await pets.insertMany([{ kind: 'cat' }, { kind: 'Cat' }, { kind: 'dog' }]);
+    const collation = { locale: 'en_US', strength: 2 };
+    expect(await pets.distinct('kind', {}, { collation })).toHaveLength(2);
+    const sorted = await pets.find({}, { collation }).sort({ kind: -1 }).toArray();
+    expect(sorted[0]?.kind).toBe('dog');
+  });
+
   it('refuses a collation without a locale or with an unknown field', async () => {
     const names = collection('collated_names');
     await expect(names.find({}, { collation: { strength: 2 } as never }).toArray()).rejects.toMatchObject({ code: 40414 });

@@ -70,6 +70,9 @@ describe('let variables', () => {
     expect(deleted.deletedCount).toBe(1);
     const aggregated = await items.aggregate([{ $match: { $expr: { $gte: ['$qty', '$$min'] } } }, { $project: { _id: 1 } }], { let: { min: 15 } }).toArray();
     expect(aggregated).toEqual([{ _id: 3 }]);
+    // let values are expressions: $literal keeps a string that looks like a field path.
+    const literal = await items.aggregate([{ $project: { _id: 1, v: '$$v' } }], { let: { v: { $literal: '$qty' } } }).toArray();
+    expect(literal[0]?.v).toBe('$qty');
   });
 });
 

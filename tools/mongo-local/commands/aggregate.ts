@@ -4,10 +4,12 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo';
 import { Collection, cloneDocument } from '../collection';
+import { forMingo } from '../compare';
 import { CommandError, badValue } from '../errors';
 import { isPlainObject } from '../keys';
 import type { Store } from '../store';
-import { type CommandHandler, documentArray, optionalDocument, optionalNumber } from './context';
+import { type CommandHandler, documentArray, letVariables, optionalDocument, optionalNumber
+} from './context';
 import { explainReply } from './explainPlan';
 import { mergeInto } from './merge';
 
@@ -33,7 +35,7 @@ const aggregate: CommandHandler = (context) => {
   const { db, command, store, cursors } = context;
   const target: unknown = command.aggregate;
   const pipeline = documentArray(command, 'pipeline');
-  const variables = optionalDocument(command, 'let');
+  const variables = letVariables(command);
   const writer = pipeline.at(-1);
   const writes = writer && ('$out' in writer || '$merge' in writer);
   for (const [i, stage] of pipeline.entries()) {
@@ -52,7 +54,7 @@ const aggregate: CommandHandler = (context) => {
   const input = source && plan ? source.run(plan, split.filter, options).docs.map(cloneDocument) : [];
   // mingo may modify nested input documents in place: it gets copies.
   const resolver = (name: string) => store.get(db, name)?.all().map(cloneDocument) ?? [];
-  const docs = new Aggregator(split.rest, { collectionResolver: resolver, variables, collation } as never).run(input) as Document[];
+  const docs = new Aggregator(split.rest, { collectionResolver: resolver, variables, collation: forMingo(collation) } as never).run(input) as Document[];
   const ns = typeof target === 'string' ? `${db}.${target}` : `${db}.$cmd.aggregate`;
   if (writer && writes) {
     if ('$out' in writer) writeOut(store, db, writer.$out, docs);

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { Aggregator } from 'mingo';
 import type { Cursors } from '../cursors';
 import { badValue, typeMismatch } from '../errors';
 import { GENERIC_FIELDS } from './fields';
@@ -53,4 +54,12 @@ export function documentArray(command: Document, field: string): Document[] {
 /** The command's own options: everything but its name and generic fields. */
 export function commandOptions(command: Document, name: string): Document {
   return Object.fromEntries(Object.entries(command).filter(([key]) => key !== name && !GENERIC_FIELDS.has(key)));
+}
+
+/** The command's `let` variables, each evaluated as an expression ($literal escapes a string). */
+export function letVariables(command: Document): Document | undefined {
+  const variables = optionalDocument(command, 'let');
+  if (!variables) return undefined;
+  const [evaluated] = new Aggregator([{ $addFields: variables }]).run([{}]) as Document[];
+  return evaluated;
 }

@@ -1,11 +1,13 @@
 // Reads: find/getMore/killCursors, count, distinct (aggregate: aggregate.ts).
 import { typeMismatch } from '../errors';
-import { keyOf, valuesAtPath } from '../keys';
+import { collationKey } from '../collate';
+import { keyOf as valueKey, valuesAtPath } from '../keys';
 import {
   type CommandHandler,
   collectionName,
   optionalDocument,
   optionalNumber,
+  letVariables,
 } from './context';
 
 const find: CommandHandler = ({ db, command, store, cursors }) => {
@@ -20,7 +22,7 @@ const find: CommandHandler = ({ db, command, store, cursors }) => {
       limit: Math.abs(limit),
       collation: collection.collationFor(command.collation),
       hint: command.hint,
-      variables: optionalDocument(command, 'let'),
+      variables: letVariables(command),
     }) ?? [];
   return cursors.first(`${db}.${name}`, docs, {
     batchSize: optionalNumber(command, 'batchSize'),
@@ -61,6 +63,10 @@ const distinct: CommandHandler = ({ db, command, store }) => {
     collection?.query(optionalDocument(command, 'query'), { collation: collection.collationFor(command.collation), hint: command.hint }) ?? [];
   // Arrays contribute their elements, as in MongoDB; equal values once.
   const values = new Map<string, unknown>();
+  // Under a collation, strings it holds equal count once.
+  const collation = collection?.collationFor(command.collation);
+  const fold = collation ? collationKey(collation) : undefined;
+  const keyOf = (value: unknown) => (fold && typeof value === 'string' ? `s:${fold(value)}` : valueKey(value));
   for (const doc of docs) {
     for (const value of valuesAtPath(doc, key.split('.'))) {
       if (value !== undefined && !values.has(keyOf(value))) values.set(keyOf(value), value);

@@ -8,7 +8,8 @@ import { type Collection, sameDocument } from '../collection';
 import type { Validator } from '../validation';
 import { CommandError, asCommandError } from '../errors';
 import { applyUpdate, upsertDocument, type UpdateSpec } from '../updates';
-import { type CommandHandler, collectionName, documentArray, optionalDocument } from './context';
+import { type CommandHandler, collectionName, documentArray, letVariables, optionalDocument
+} from './context';
 
 function writeError(index: number, error: unknown): Document {
   const failure = asCommandError(error);
@@ -30,7 +31,7 @@ function runBatch<T>(statements: T[], ordered: boolean, apply: (statement: T, in
 
 // `let` variables of the command, and an update statement's constants `c`.
 function letOf(command: Document, statement?: { c?: Document }): Document | undefined {
-  const variables = optionalDocument(command, 'let');
+  const variables = letVariables(command);
   return statement?.c ? { ...variables, ...statement.c } : variables;
 }
 

@@ -1,4 +1,5 @@
-// `npx tsx tools/mongo-local/cli.ts [--port 27017] [--host 127.0.0.1] [--data-dir .data/mongo]`
+// `npx tsx tools/mongo-local/cli.ts [--port 27017] [--host 127.0.0.1] [--data-dir .data/mongo]
+//   [--ttl-monitor-sleep-secs 60]`
 // Prints the URI to use as MONGODB_URI, then serves until interrupted.
 import { parseArgs } from 'node:util';
 import { startMongoLocal } from './server';
@@ -8,6 +9,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '27017' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string' },
+    'ttl-monitor-sleep-secs': { type: 'string', default: '60' },
   },
 });
 
@@ -17,12 +19,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const ttlMonitorSleepSecs = Number(values['ttl-monitor-sleep-secs']);
+if (!(ttlMonitorSleepSecs > 0)) {
+  console.error(`mongo-local: --ttl-monitor-sleep-secs must be a positive number, got '${values['ttl-monitor-sleep-secs']}'`);
+  process.exit(2);
+}
+
 try {
-  const server = await startMongoLocal({ port, host: values.host, dataDir: values['data-dir'] });
+  const server = await startMongoLocal({ port, host: values.host, dataDir: values['data-dir'], ttlMonitorSleepSecs });
   const storage = values['data-dir'] ? `data in ${values['data-dir']}` : 'in memory only';
   console.log(`mongo-local listening: MONGODB_URI=${server.uri} (${storage})`);
   const shutdown = () => {
-    // Stopping flushes the data directory; exit once that is done.
+    // Stopping syncs the journal and writes a snapshot; exit once that is done.
     void server.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

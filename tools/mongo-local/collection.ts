@@ -1,18 +1,39 @@
 // One collection: documents in natural (insertion) order keyed by `_id`, plus
-// its indexes. Stored documents are never mutated: every write stores a new
-// object, so open cursors and in-flight replies keep a consistent view.
+// its indexes, which queries use through the planner (planner.ts). Stored
+// documents are never mutated: every write stores a new object, so open
+// cursors, in-flight replies and snapshots keep a consistent view.
 import { BSON, ObjectId, type Document } from 'bson';
 import { find } from 'mingo';
+import { matcher } from './collate';
+import { type Collation, forMingo, parseCollation, sameCollation } from './compare';
 import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
+import { type Plan, planQuery } from './planner';
+import { type Validator, validatorFor } from './validation';
+import type { Change } from './store';
 
 export type QueryOptions = {
   sort?: Document;
   skip?: number;
   limit?: number;
   projection?: Document;
+  collation?: Collation;
+  hint?: unknown;
+  /** `let` variables, for $expr. */
+  variables?: Document;
 };
+
+// MongoDB 5+ stores `$`-prefixed field names, except inside `_id`.
+function checkIdForStorage(id: unknown): void {
+  if (!isPlainObject(id)) return;
+  for (const [field, value] of Object.entries(id)) {
+    if (field.startsWith('$')) {
+      throw new CommandError(52, 'DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${field} is not valid for storage.`);
+    }
+    checkIdForStorage(value);
+  }
+}
 
 export function cloneDocument<T extends Document>(doc: T): T {
   return BSON.deserialize(BSON.serialize(doc)) as T;
@@ -22,9 +43,6 @@ export function sameDocument(a: Document, b: Document): boolean {
   return Buffer.from(BSON.serialize(a)).equals(BSON.serialize(b));
 }
 
-const isOperatorObject = (value: unknown): value is Document =>
-  isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'));
-
 export class Collection {
   private readonly byId = new Map<string, Document>();
   private readonly indexList: Index[];
@@ -33,12 +51,25 @@ export class Collection {
     readonly db: string,
     readonly name: string,
     readonly options: Document = {},
+    private readonly record: (change: Change) => void = () => {},
   ) {
     this.indexList = [new Index(ID_INDEX, this.ns)];
+    this.validator = validatorFor(options);
   }
+
+  /** The collection's document validation, if it has a validator (validation.ts). */
+  readonly validator: Validator | undefined;
 
   get ns(): string {
     return `${this.db}.${this.name}`;
+  }
+
+  get indexObjects(): readonly Index[] {
+    return this.indexList;
+  }
+
+  getByKey(idKey: string): Document | undefined {
+    return this.byId.get(idKey);
   }
 
   get indexes(): IndexSpec[] {
@@ -49,48 +80,55 @@ export class Collection {
     return [...this.byId.values()];
   }
 
+  /** The collation an operation uses: its own, else the collection's default. */
+  collationFor(requested: unknown): Collation | undefined {
+    return requested === undefined ? parseCollation(this.options.collation) : parseCollation(requested);
+  }
+
+  plan(filter: Document = {}, options: QueryOptions = {}): Plan {
+    return planQuery(this.indexList, { filter, sort: options.sort, collation: options.collation, hint: options.hint });
+  }
+
   query(filter: Document = {}, options: QueryOptions = {}): Document[] {
-    let cursor = find(this.candidates(filter), filter, options.projection);
+    return this.run(this.plan(filter, options), filter, options).docs;
+  }
+
+  /** Runs a plan; `examined` counts documents fetched, for explain's executionStats. */
+  run(plan: Plan, filter: Document, options: QueryOptions): { docs: Document[]; examined: number } {
+    const matches = matcher(filter, options.collation, options.variables);
     const sort = options.sort && Object.fromEntries(Object.entries(options.sort).filter(([k]) => k !== '$natural'));
-    if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
+    const mustSort = sort !== undefined && Object.keys(sort).length > 0 && !(plan.stage === 'IXSCAN' && plan.sorted);
+    const skip = options.skip ?? 0;
+    // Without a sort to do here, matching stops once skip + limit are found.
+    const wanted = !mustSort && options.limit ? skip + options.limit : Number.POSITIVE_INFINITY;
+    const matched: Document[] = [];
+    let examined = 0;
+    for (const doc of this.candidates(plan)) {
+      examined += 1;
+      if (!matches(doc)) continue;
+      matched.push(doc);
+      if (matched.length >= wanted) break;
+    }
+    let cursor = find(matched, {}, options.projection, { collation: forMingo(options.collation) } as never);
+    if (mustSort) cursor = cursor.sort(sort);
+    if (skip) cursor = cursor.skip(skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all() as Document[];
+    return { docs: cursor.all() as Document[], examined };
   }
 
-  // Equality on `_id` or on a unique index is the common case (findById,
-  // counters, look-ups by svixId or shortName): find the one candidate instead
-  // of scanning. mingo still applies the whole filter to what is returned.
-  private candidates(filter: Document): Document[] {
-    const id: unknown = filter._id;
-    if (id === undefined || id instanceof RegExp) return this.byUniqueIndex(filter) ?? this.all();
-    if (!isOperatorObject(id)) return this.lookup([id]);
-    const keys = Object.keys(id);
-    if (keys.length === 1 && keys[0] === '$eq') return this.lookup([id.$eq]);
-    if (keys.length === 1 && keys[0] === '$in' && Array.isArray(id.$in) && !id.$in.some((v) => v instanceof RegExp)) {
-      return this.lookup(id.$in);
+  private *candidates(plan: Plan): Generator<Document> {
+    if (plan.stage === 'COLLSCAN') {
+      yield* this.byId.values();
+      return;
     }
-    return this.all();
+    for (const idKey of plan.index.scan(plan.ranges, plan.reverse)) {
+      const doc = this.byId.get(idKey);
+      if (doc) yield doc;
+    }
   }
 
-  private byUniqueIndex(filter: Document): Document[] | undefined {
-    for (const index of this.indexList) {
-      const idKey = index.candidateFor(filter);
-      if (idKey === undefined) continue;
-      const doc = idKey === null ? undefined : this.byId.get(idKey);
-      return doc ? [doc] : [];
-    }
-    return undefined;
-  }
-
-  private lookup(ids: unknown[]): Document[] {
-    const found = new Map<string, Document>();
-    for (const id of ids) {
-      const key = keyOf(id);
-      const doc = this.byId.get(key);
-      if (doc) found.set(key, doc);
-    }
-    return [...found.values()];
+  get(id: unknown): Document | undefined {
+    return this.byId.get(keyOf(id));
   }
 
   insert(input: Document): Document {
@@ -98,6 +136,7 @@ export class Collection {
     const { _id = new ObjectId(), ...fields } = input;
     const doc = input._id !== undefined && Object.keys(input)[0] === '_id' ? input : { _id, ...fields };
     if (Array.isArray(doc._id)) throw badValue(`can't use an array for _id`);
+    checkIdForStorage(doc._id);
     const idKey = keyOf(doc._id);
     // Index checks skip the document's own entries, so a clash with itself,
     // which is what a repeated _id is, has to be caught here.
@@ -105,7 +144,15 @@ export class Collection {
     for (const index of this.indexList) index.check(doc, idKey);
     for (const index of this.indexList) index.add(doc, idKey);
     this.byId.set(idKey, doc);
+    this.record({ op: 'put', db: this.db, coll: this.name, doc });
     return doc;
+  }
+
+  /** Journal replay: the document as it was last written, inserted or replaced. */
+  put(doc: Document): void {
+    const current = this.byId.get(keyOf(doc._id));
+    if (current) this.replace(current, doc);
+    else this.insert(doc);
   }
 
   replace(current: Document, next: Document): void {
@@ -126,12 +173,19 @@ export class Collection {
     }
     for (const index of this.indexList) index.add(next, idKey);
     this.byId.set(idKey, next);
+    this.record({ op: 'put', db: this.db, coll: this.name, doc: next });
   }
 
   remove(doc: Document): void {
     const idKey = keyOf(doc._id);
     for (const index of this.indexList) index.remove(doc, idKey);
     this.byId.delete(idKey);
+    this.record({ op: 'remove', db: this.db, coll: this.name, id: doc._id });
+  }
+
+  removeById(id: unknown): void {
+    const doc = this.byId.get(keyOf(id));
+    if (doc) this.remove(doc);
   }
 
   /** Returns false when an identical index already exists. */
@@ -141,8 +195,9 @@ export class Collection {
       const sameKey = keyOf(existing.spec.key) === keyOf(spec.key);
       if (!sameName && !sameKey) continue;
       if (!sameName) {
-        // One key pattern may back several partial indexes, if their filters differ.
+        // One key pattern may back several indexes if their filters or collations differ.
         if (keyOf(existing.spec.partialFilterExpression) !== keyOf(spec.partialFilterExpression)) continue;
+        if (!sameCollation(parseCollation(existing.spec.collation), parseCollation(spec.collation))) continue;
         throw new CommandError(
           85,
           'IndexOptionsConflict',
@@ -160,6 +215,7 @@ export class Collection {
       index.add(doc, idKey);
     }
     this.indexList.push(index);
+    this.record({ op: 'createIndex', db: this.db, coll: this.name, spec });
     return true;
   }
 
@@ -168,9 +224,10 @@ export class Collection {
     const at = this.indexList.findIndex((index) => index.spec.name === name);
     if (at < 0) throw new CommandError(27, 'IndexNotFound', `index not found with name [${name}]`);
     this.indexList.splice(at, 1);
+    this.record({ op: 'dropIndex', db: this.db, coll: this.name, name });
   }
 
   dropIndexes(): void {
-    this.indexList.splice(1);
+    for (const index of this.indexList.slice(1)) this.dropIndex(index.spec.name);
   }
 }

@@ -1,96 +1,41 @@
-// Index definitions and unique-key enforcement. Only uniqueness is modelled:
-// queries scan (see collection.ts), so non-unique indexes are kept as specs
-// that listIndexes reports back, which is all mongoose needs from them.
-import { EJSON, ObjectId, type Document } from 'bson';
+// One index: its entries kept in key order (a sorted array; inserts splice),
+// so that equality, ranges and sort order are binary searches, and unique
+// keys are enforced by looking at the neighbours of a new entry. Strings
+// compare by the index's collation when it has one.
+import type { Document } from 'bson';
 import { Query } from 'mingo';
-import { CommandError, badValue } from './errors';
-import { formatKeyDocument, isPlainObject, keyOf, valuesAtPath } from './keys';
+import { type Collation, type StringCompare, collatorFor, compareValues, parseCollation } from './compare';
+import { CommandError } from './errors';
+import { DuplicateKeyError, ID_INDEX, type IndexSpec } from './indexSpec';
+import { valuesAtPath } from './keys';
 
-export type IndexSpec = Document & {
-  name: string;
-  key: Document;
-  unique?: boolean;
-  sparse?: boolean;
-  partialFilterExpression?: Document;
-};
+export { DuplicateKeyError, ID_INDEX, defaultIndexName, normalizeIndexSpec, specConflict, type IndexSpec } from './indexSpec';
 
-export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
-
-// Options that change what an index accepts; two specs with the same name
-// must agree on these or createIndexes fails, as in MongoDB.
-const SEMANTIC_OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'] as const;
-
-export function defaultIndexName(key: Document): string {
-  return Object.entries(key)
-    .map(([field, direction]) => `${field}_${String(direction)}`)
-    .join('_');
-}
-
-export function normalizeIndexSpec(raw: unknown): IndexSpec {
-  if (raw === null || typeof raw !== 'object') throw badValue('index specification must be an object');
-  const spec = raw as Document;
-  const key = spec.key as unknown;
-  if (key === null || typeof key !== 'object' || Object.keys(key).length === 0) {
-    throw new CommandError(67, 'CannotCreateIndex', "Index spec must contain a non-empty 'key' document");
-  }
-  if (typeof spec.name !== 'string' || spec.name === '') {
-    throw new CommandError(9, 'FailedToParse', "The 'name' field is a required property of an index specification");
-  }
-  // MongoDB reports specs as { v, key, name, ...options }.
-  const options = Object.fromEntries(Object.entries(spec).filter(([field]) => !['v', 'key', 'name'].includes(field)));
-  return { v: spec.v ?? 2, key: key as Document, name: spec.name, ...options };
-}
-
-/** null when the specs are equivalent, else a description of the conflict. */
-export function specConflict(existing: IndexSpec, requested: IndexSpec): CommandError | null {
-  const same = (a: unknown, b: unknown) =>
-    EJSON.stringify({ v: a ?? null } as Document) === EJSON.stringify({ v: b ?? null } as Document);
-  if (existing.name === requested.name && !same(existing.key, requested.key)) {
-    return new CommandError(
-      86,
-      'IndexKeySpecsConflict',
-      `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${EJSON.stringify(requested)}, existing index: ${EJSON.stringify(existing)}`,
-    );
-  }
-  for (const option of SEMANTIC_OPTIONS) {
-    const normalize = (v: unknown) => (option === 'unique' || option === 'sparse' ? Boolean(v) : v);
-    if (!same(normalize(existing[option]), normalize(requested[option]))) {
-      return new CommandError(
-        85,
-        'IndexOptionsConflict',
-        `An equivalent index already exists with the same name but different options. Requested index: ${EJSON.stringify(requested)}, existing index: ${EJSON.stringify(existing)}`,
-      );
-    }
-  }
-  return null;
-}
-
-export class DuplicateKeyError extends CommandError {
-  constructor(ns: string, index: IndexSpec, keyValue: Document) {
-    super(
-      11000,
-      'DuplicateKey',
-      `E11000 duplicate key error collection: ${ns} index: ${index.name} dup key: ${formatKeyDocument(keyValue)}`,
-      { keyPattern: index.key, keyValue },
-    );
-  }
-}
-
-type IndexEntry = { key: string; keyValue: Document };
+export type Entry = { values: unknown[]; idKey: string };
+/** One side of a range in index order: a value, and whether the value itself is excluded. */
+export type Edge = { value: unknown; exclusive: boolean };
+export type Range = { start: Edge[]; end: Edge[] };
 
 export class Index {
   readonly fields: string[];
+  readonly directions: number[];
+  readonly collation: Collation | undefined;
+  readonly strings: StringCompare | undefined;
+  readonly partial: Query | undefined;
+  /** Some document contributed an array: one document, several entries. */
+  multikey = false;
   private readonly paths: string[][];
-  private readonly partial: Query | undefined;
-  /** Unique indexes only: canonical key → `_id` key of the owning document. */
-  private readonly owners = new Map<string, string>();
+  private readonly entries: Entry[] = [];
 
   constructor(
     readonly spec: IndexSpec,
     private readonly ns: string,
   ) {
     this.fields = Object.keys(spec.key);
+    this.directions = this.fields.map((field) => (Number(spec.key[field]?.toString()) < 0 ? -1 : 1));
     this.paths = this.fields.map((field) => field.split('.'));
+    this.collation = parseCollation(spec.collation);
+    this.strings = collatorFor(this.collation);
     // partialFilterExpression uses the query language: mingo evaluates it.
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : undefined;
   }
@@ -99,63 +44,133 @@ export class Index {
     return this.spec.unique === true || this.spec.name === ID_INDEX.name;
   }
 
+  get size(): number {
+    return this.entries.length;
+  }
+
   /** Throws the duplicate-key error if `doc` would collide with another document. */
   check(doc: Document, idKey: string): void {
     if (!this.enforcesUniqueness) return;
-    for (const entry of this.entriesOf(doc)) {
-      const owner = this.owners.get(entry.key);
-      if (owner !== undefined && owner !== idKey) throw new DuplicateKeyError(this.ns, this.spec, entry.keyValue);
+    for (const values of this.keysOf(doc)) {
+      let at = this.lowerBound(values, '');
+      for (; at < this.entries.length; at += 1) {
+        const entry = this.entries[at]!;
+        if (this.compareValues(entry.values, values) !== 0) break;
+        if (entry.idKey !== idKey) {
+          throw new DuplicateKeyError(this.ns, this.spec, Object.fromEntries(this.fields.map((f, i) => [f, values[i] ?? null])));
+        }
+      }
     }
-  }
-
-  /**
-   * For a filter with a plain equality on every field of this unique index:
-   * the `_id` key of the only document that can match, or null for none.
-   * undefined when the index cannot answer (partial, or not all fields given).
-   */
-  candidateFor(filter: Document): string | null | undefined {
-    if (!this.enforcesUniqueness || this.partial) return undefined;
-    const keys: string[] = [];
-    for (const field of this.fields) {
-      const value = equalityValue(filter[field]);
-      if (value === undefined) return undefined;
-      keys.push(keyOf(value));
-    }
-    return this.owners.get(keys.join('|')) ?? null;
   }
 
   add(doc: Document, idKey: string): void {
-    if (!this.enforcesUniqueness) return;
-    for (const entry of this.entriesOf(doc)) this.owners.set(entry.key, idKey);
-  }
-
-  remove(doc: Document, idKey: string): void {
-    if (!this.enforcesUniqueness) return;
-    for (const entry of this.entriesOf(doc)) {
-      if (this.owners.get(entry.key) === idKey) this.owners.delete(entry.key);
+    for (const values of this.keysOf(doc)) {
+      const at = this.lowerBound(values, idKey);
+      const existing = this.entries[at];
+      if (existing && existing.idKey === idKey && this.compareValues(existing.values, values) === 0) continue;
+      this.entries.splice(at, 0, { values, idKey });
     }
   }
 
-  private entriesOf(doc: Document): IndexEntry[] {
+  remove(doc: Document, idKey: string): void {
+    for (const values of this.keysOf(doc)) {
+      const at = this.lowerBound(values, idKey);
+      const existing = this.entries[at];
+      if (existing && existing.idKey === idKey && this.compareValues(existing.values, values) === 0) this.entries.splice(at, 1);
+    }
+  }
+
+  /** `_id` keys of the entries in `ranges`, in index order (reversed if asked), each once. */
+  *scan(ranges: Range[], reverse: boolean): Generator<string> {
+    const seen = new Set<string>();
+    const ordered = reverse ? [...ranges].reverse() : ranges;
+    for (const range of ordered) {
+      if (!reverse) {
+        for (let at = this.firstAtOrAfter(range.start); at < this.entries.length; at += 1) {
+          const entry = this.entries[at]!;
+          if (this.compareToEdges(entry.values, range.end, 1) > 0) break;
+          if (!seen.has(entry.idKey)) yield entry.idKey;
+          seen.add(entry.idKey);
+        }
+      } else {
+        for (let at = this.firstAfter(range.end) - 1; at >= 0; at -= 1) {
+          const entry = this.entries[at]!;
+          if (this.compareToEdges(entry.values, range.start, -1) < 0) break;
+          if (!seen.has(entry.idKey)) yield entry.idKey;
+          seen.add(entry.idKey);
+        }
+      }
+    }
+  }
+
+  /** The key tuples `doc` contributes (none if a partial or sparse index leaves it out). */
+  keysOf(doc: Document): unknown[][] {
     if (this.partial && !this.partial.test(doc)) return [];
     const perField = this.paths.map((path) => valuesAtPath(doc, path));
     // Sparse: documents lacking every indexed field are not in the index.
     if (this.spec.sparse && perField.every((values) => values.every((v) => v === undefined))) return [];
+    const arrays = perField.filter((values) => values.length > 1).length;
+    if (arrays > 1) throw new CommandError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.join('] [')}]`);
+    if (arrays > 0) this.multikey = true;
     let combos: unknown[][] = [[]];
     for (const values of perField) combos = combos.flatMap((combo) => values.map((v) => [...combo, v]));
-    return combos.map((combo) => ({
-      key: combo.map(keyOf).join('|'),
-      keyValue: Object.fromEntries(this.fields.map((field, i) => [field, combo[i] ?? null])),
-    }));
+    return combos;
   }
-}
 
-// Scalars only: null, arrays and embedded documents have matching rules
-// (missing fields, whole-array equality) that a key lookup would get wrong.
-function equalityValue(condition: unknown): unknown {
-  const value = isPlainObject(condition) && Object.keys(condition).length === 1 ? condition.$eq : condition;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (value instanceof ObjectId || value instanceof Date) return value;
-  return undefined;
+  private compareValues(a: unknown[], b: unknown[]): number {
+    for (let i = 0; i < a.length; i += 1) {
+      const c = compareValues(a[i], b[i], this.strings);
+      if (c !== 0) return c * this.directions[i]!;
+    }
+    return 0;
+  }
+
+  // Position of (values, idKey) in the entries; '' sorts before every _id key.
+  private lowerBound(values: unknown[], idKey: string): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const entry = this.entries[mid]!;
+      const c = this.compareValues(entry.values, values) || (entry.idKey < idKey ? -1 : entry.idKey > idKey ? 1 : 0);
+      if (c < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /**
+   * Entry against a range edge, in index order. At the first field that
+   * differs, that decides; on an equal value, an exclusive start means the
+   * entry comes before it (side -1), an exclusive end that it comes after (+1).
+   */
+  private compareToEdges(values: unknown[], edges: Edge[], side: -1 | 1): number {
+    for (let i = 0; i < edges.length; i += 1) {
+      const edge = edges[i]!;
+      const c = compareValues(values[i], edge.value, this.strings) * this.directions[i]!;
+      if (c !== 0) return c;
+      if (edge.exclusive) return side;
+    }
+    return 0;
+  }
+
+  private firstAtOrAfter(start: Edge[]): number {
+    return this.search((values) => this.compareToEdges(values, start, -1) >= 0);
+  }
+
+  private firstAfter(end: Edge[]): number {
+    return this.search((values) => this.compareToEdges(values, end, 1) > 0);
+  }
+
+  // First position whose entry satisfies a predicate that is monotone in index order.
+  private search(isAtOrPast: (values: unknown[]) => boolean): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (isAtOrPast(this.entries[mid]!.values)) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
 }

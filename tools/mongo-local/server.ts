@@ -6,6 +6,7 @@ import { LIMITS, runCommand, type ConnectionInfo } from './commands';
 import { Cursors } from './cursors';
 import { Persistence } from './persistence';
 import { Store } from './store';
+import { startTtlMonitor } from './ttl';
 import { WireError, encodeLegacyReply, encodeMsgReply, nextMessageLength, parseRequest } from './wire';
 
 export type MongoLocalOptions = {
@@ -13,8 +14,10 @@ export type MongoLocalOptions = {
   port?: number;
   /** Default 127.0.0.1: a dev database should not listen on the network. */
   host?: string;
-  /** Keep data across restarts in this directory (created if missing). */
+  /** Keep data across restarts in this directory (created if missing): journal + snapshots. */
   dataDir?: string;
+  /** Seconds between two passes of the TTL monitor (fractions allowed). Default 60, as mongod's ttlMonitorSleepSecs. */
+  ttlMonitorSleepSecs?: number;
 };
 
 export type MongoLocal = {
@@ -37,10 +40,15 @@ export class PortInUseError extends Error {
 
 export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<MongoLocal> {
   const host = options.host ?? '127.0.0.1';
+  const ttlMonitorSleepSecs = options.ttlMonitorSleepSecs ?? 60;
+  if (!(ttlMonitorSleepSecs > 0 && Number.isFinite(ttlMonitorSleepSecs))) {
+    throw new RangeError(`mongo-local: ttlMonitorSleepSecs must be a positive number of seconds, got ${String(options.ttlMonitorSleepSecs)}`);
+  }
   const store = new Store();
   const persistence = options.dataDir ? new Persistence(resolve(options.dataDir), store) : undefined;
   persistence?.load();
   const cursors = new Cursors();
+  const stopTtlMonitor = startTtlMonitor(store, ttlMonitorSleepSecs);
   const sockets = new Set<Socket>();
   let lastConnectionId = 0;
 
@@ -48,14 +56,19 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     const connection = { id: ++lastConnectionId, remoteAddress: `${socket.remoteAddress}:${socket.remotePort}` };
-    serveConnection(socket, (message) => respond(message, { store, cursors, connection }));
+    serveConnection(
+      socket,
+      (message) => respond(message, { store, cursors, connection }),
+      (sync, send) => (persistence ? persistence.afterJournaled(sync, send) : send()),
+    );
   });
 
   try {
     await listen(server, options.port ?? 27017, host);
   } catch (error) {
+    stopTtlMonitor();
     cursors.close();
-    persistence?.flush();
+    await persistence?.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -69,7 +82,8 @@ export async function startMongoLocal(options: MongoLocalOptions = {}): Promise<
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();
       await closed;
-      persistence?.flush();
+      stopTtlMonitor();
+      await persistence?.close();
       cursors.close();
     },
   };
@@ -85,10 +99,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 // Accumulates chunks until a whole message is buffered; replies in order.
-function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | null): void {
+// `whenJournaled` holds a reply until the changes made before it are in the
+// journal (and fsync'd when the command asked for j: true or w: 'majority').
+type WhenJournaled = (sync: boolean, send: (error?: Error) => void) => void;
+type Handled = { reply: Buffer | null; sync: boolean };
+
+function serveConnection(socket: Socket, handle: (message: Buffer) => Handled, whenJournaled: WhenJournaled): void {
   socket.setNoDelay(true);
   let chunks: Buffer[] = [];
   let buffered = 0;
+  let waiting = 0;
   // A client that goes away mid-reply is normal; nothing to report.
   socket.on('error', () => socket.destroy());
   socket.on('data', (chunk: Buffer) => {
@@ -104,8 +124,15 @@ function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | n
         const rest = head.subarray(length);
         chunks = rest.length > 0 ? [rest] : [];
         buffered = rest.length;
-        const reply = handle(head.subarray(0, length));
-        if (reply) socket.write(reply);
+        const { reply, sync } = handle(head.subarray(0, length));
+        // A reply never overtakes an earlier one still waiting for a sync.
+        waiting += 1;
+        whenJournaled(sync || waiting > 1, (error) => {
+          waiting -= 1;
+          // Not on disk: the client must not take the write as acknowledged.
+          if (error) socket.destroy();
+          else if (reply && !socket.destroyed) socket.write(reply);
+        });
       }
     } catch {
       // Unparseable input: MongoDB drops the connection, so do we.
@@ -116,12 +143,13 @@ function serveConnection(socket: Socket, handle: (message: Buffer) => Buffer | n
 
 type Services = { store: Store; cursors: Cursors; connection: ConnectionInfo };
 
-function respond(message: Buffer, services: Services): Buffer | null {
+function respond(message: Buffer, services: Services): Handled {
   const request = parseRequest(message);
   if (request.kind === 'msg') {
     const reply = runCommand({ ...services, command: request.command });
     // moreToCome from the client: an unacknowledged write, no reply expected.
-    return request.moreToCome ? null : encode(encodeMsgReply, request.header.requestId, reply);
+    if (request.moreToCome) return { reply: null, sync: false };
+    return { reply: encode(encodeMsgReply, request.header.requestId, reply), sync: wantsSync(request.command) };
   }
   if (request.kind === 'query') {
     const [db, ...rest] = request.collection.split('.');
@@ -129,9 +157,16 @@ function respond(message: Buffer, services: Services): Buffer | null {
       rest.join('.') === '$cmd'
         ? runCommand({ ...services, db, command: request.command })
         : { ok: 0, errmsg: 'OP_QUERY is only supported for commands', code: 352, codeName: 'UnsupportedOpQueryCommand' };
-    return encode(encodeLegacyReply, request.header.requestId, reply);
+    return { reply: encode(encodeLegacyReply, request.header.requestId, reply), sync: wantsSync(request.command) };
   }
   throw new WireError(`unsupported opCode ${request.header.opCode}`);
+}
+
+// What a standalone mongod waits for before acknowledging: the journal flush
+// for j: true, and w: 'majority' (on a standalone, the majority is itself, journaled).
+function wantsSync(command: Document): boolean {
+  const concern = command.writeConcern as Document | undefined;
+  return concern !== undefined && (concern.j === true || concern.fsync === true || concern.w === 'majority');
 }
 
 function encode(encoder: (responseTo: number, body: Document) => Buffer, responseTo: number, reply: Document): Buffer {

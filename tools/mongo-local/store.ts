@@ -1,19 +1,30 @@
-// All databases held by one server. Writers call `changed(db)` so that
-// persistence (if any) knows which database to snapshot.
+// All databases held by one server. Every change to the data is reported to
+// the store's listeners as a `Change` (a full document image, never a diff),
+// which is what the journal writes and what start-up replays.
 import type { Document } from 'bson';
 import { Collection } from './collection';
 import { CommandError, badValue } from './errors';
+import type { IndexSpec } from './indexes';
+
+export type Change =
+  | { op: 'create'; db: string; coll: string; options: Document }
+  | { op: 'drop'; db: string; coll: string }
+  | { op: 'dropDatabase'; db: string }
+  | { op: 'put'; db: string; coll: string; doc: Document }
+  | { op: 'remove'; db: string; coll: string; id: unknown }
+  | { op: 'createIndex'; db: string; coll: string; spec: IndexSpec }
+  | { op: 'dropIndex'; db: string; coll: string; name: string };
 
 export class Store {
   private readonly databases = new Map<string, Map<string, Collection>>();
-  private readonly listeners: Array<(db: string) => void> = [];
+  private readonly listeners: Array<(change: Change) => void> = [];
 
-  onChange(listener: (db: string) => void): void {
+  onChange(listener: (change: Change) => void): void {
     this.listeners.push(listener);
   }
 
-  changed(db: string): void {
-    for (const listener of this.listeners) listener(db);
+  record(change: Change): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   databaseNames(): string[] {
@@ -43,9 +54,9 @@ export class Store {
     if (collections.has(name)) {
       throw new CommandError(48, 'NamespaceExists', `Collection ${db}.${name} already exists.`);
     }
-    const collection = new Collection(db, name, options);
+    const collection = new Collection(db, name, options, (change) => this.record(change));
     collections.set(name, collection);
-    this.changed(db);
+    this.record({ op: 'create', db, coll: name, options });
     return collection;
   }
 
@@ -55,12 +66,38 @@ export class Store {
     if (!collections || !collection) return undefined;
     collections.delete(name);
     if (collections.size === 0) this.databases.delete(db);
-    this.changed(db);
+    this.record({ op: 'drop', db, coll: name });
     return collection;
   }
 
   dropDatabase(db: string): void {
-    if (this.databases.delete(db)) this.changed(db);
+    if (this.databases.delete(db)) this.record({ op: 'dropDatabase', db });
+  }
+
+  /** Replays one journaled change (start-up only: listeners are not attached yet). */
+  apply(change: Change): void {
+    switch (change.op) {
+      case 'create':
+        if (!this.get(change.db, change.coll)) this.create(change.db, change.coll, change.options);
+        return;
+      case 'drop':
+        this.drop(change.db, change.coll);
+        return;
+      case 'dropDatabase':
+        this.dropDatabase(change.db);
+        return;
+      case 'put':
+        this.getOrCreate(change.db, change.coll).put(change.doc);
+        return;
+      case 'remove':
+        this.get(change.db, change.coll)?.removeById(change.id);
+        return;
+      case 'createIndex':
+        this.getOrCreate(change.db, change.coll).createIndex(change.spec);
+        return;
+      case 'dropIndex':
+        this.get(change.db, change.coll)?.dropIndex(change.name);
+    }
   }
 }
 

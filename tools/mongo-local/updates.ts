@@ -4,10 +4,11 @@ import { ObjectId, type Document } from 'bson';
 import { aggregate, update } from 'mingo';
 import { cloneDocument } from './collection';
 import { CommandError, asCommandError, failedToParse } from './errors';
+import { exactIncrements } from './numbers';
 import { isPlainObject, keyOf } from './keys';
 
 export type UpdateSpec = Document | Document[];
-export type UpdateOptions = { filter?: Document; arrayFilters?: Document[] };
+export type UpdateOptions = { filter?: Document; arrayFilters?: Document[]; variables?: Document };
 
 function isOperatorUpdate(spec: Document): boolean {
   const keys = Object.keys(spec);
@@ -21,17 +22,21 @@ function isOperatorUpdate(spec: Document): boolean {
 /** A new document: `doc` with `spec` applied. `inserting` enables `$setOnInsert`. */
 export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOptions, inserting = false): Document {
   if (Array.isArray(spec)) {
-    const [result] = runStep(() => aggregate([cloneDocument(doc)], spec));
+    const [result] = runStep(() => aggregate([cloneDocument(doc)], spec, { variables: options.variables }));
     return withId(doc._id, result ?? {});
   }
   if (!isPlainObject(spec)) throw failedToParse('Update argument must be either an object or an array');
   if (!isOperatorUpdate(spec)) return withId(doc._id, spec);
 
-  const { $setOnInsert, ...operators } = spec;
+  const { $setOnInsert, ...rest } = spec;
   const next = cloneDocument(doc);
+  const operators = exactIncrements(next, rest);
   if (Object.keys(operators).length > 0) {
-    // The filter lets mingo resolve the positional `$` operator.
-    runStep(() => update(next, operators, options.arrayFilters, options.filter ?? {}));
+    // The filter lets mingo resolve the positional `$` operator; mingo also
+    // skips a document the filter does not match, which under a collation
+    // may be one the query matched, so it is given only when needed.
+    const positional = Object.values(operators).some((fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)));
+    runStep(() => update(next, operators, options.arrayFilters, positional ? (options.filter ?? {}) : {}));
   }
   if (inserting && isPlainObject($setOnInsert)) runStep(() => update(next, { $set: $setOnInsert }));
   if (next._id === undefined || keyChanged(doc._id, next._id)) {
@@ -47,11 +52,12 @@ export function applyUpdate(doc: Document, spec: UpdateSpec, options: UpdateOpti
 export function upsertDocument(spec: UpdateSpec, options: UpdateOptions): Document {
   // mingo's $set refuses `_id` (it is immutable), so seed that one directly.
   const { _id, ...equalities } = equalityFields(options.filter ?? {});
+  // `{ _id: null }` in the filter seeds a null _id, as in MongoDB.
   const seed: Document = _id === undefined ? {} : { _id };
   if (Object.keys(equalities).length > 0) runStep(() => update(seed, { $set: equalities }));
   const isReplacement = !Array.isArray(spec) && isPlainObject(spec) && !isOperatorUpdate(spec);
-  const base = isReplacement ? { _id: seed._id, ...spec } : seed;
-  const id: unknown = base._id ?? new ObjectId();
+  const base = isReplacement ? { ...('_id' in seed ? { _id: seed._id } : {}), ...spec } : seed;
+  const id: unknown = '_id' in base && base._id !== undefined ? base._id : new ObjectId();
   const applied = isReplacement ? base : applyUpdate({ ...base, _id: id }, spec, options, true);
   return withId(id, applied);
 }

@@ -1,6 +1,8 @@
 import type { Document } from 'bson';
+import { Aggregator } from 'mingo';
 import type { Cursors } from '../cursors';
 import { badValue, typeMismatch } from '../errors';
+import { GENERIC_FIELDS } from './fields';
 import type { Store } from '../store';
 
 export type ConnectionInfo = { id: number; remoteAddress: string };
@@ -49,24 +51,15 @@ export function documentArray(command: Document, field: string): Document[] {
   return value as Document[];
 }
 
-// Fields any command may carry that say nothing about the operation itself.
-const GENERIC_FIELDS = new Set([
-  '$db',
-  'lsid',
-  '$clusterTime',
-  '$readPreference',
-  'readConcern',
-  'writeConcern',
-  'txnNumber',
-  'autocommit',
-  'apiVersion',
-  'apiStrict',
-  'apiDeprecationErrors',
-  'comment',
-  'maxTimeMS',
-]);
-
 /** The command's own options: everything but its name and generic fields. */
 export function commandOptions(command: Document, name: string): Document {
   return Object.fromEntries(Object.entries(command).filter(([key]) => key !== name && !GENERIC_FIELDS.has(key)));
+}
+
+/** The command's `let` variables, each evaluated as an expression ($literal escapes a string). */
+export function letVariables(command: Document): Document | undefined {
+  const variables = optionalDocument(command, 'let');
+  if (!variables) return undefined;
+  const [evaluated] = new Aggregator([{ $addFields: variables }]).run([{}]) as Document[];
+  return evaluated;
 }

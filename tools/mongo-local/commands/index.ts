@@ -2,7 +2,10 @@
 // that anything this server does not implement is loud, never a silent no-op.
 import type { Document } from 'bson';
 import { CommandError, asCommandError, unknownCommand } from '../errors';
+import { aggregateCommands } from './aggregate';
 import type { CommandContext, CommandHandler } from './context';
+import { explainCommand } from './explainPlan';
+import { checkCommandFields } from './fields';
 import { handshakeCommands } from './handshake';
 import { readCommands } from './read';
 import { schemaCommands } from './schema';
@@ -12,8 +15,9 @@ export type { ConnectionInfo } from './context';
 export { LIMITS } from './handshake';
 
 const handlers = new Map<string, CommandHandler>(
-  Object.entries({ ...handshakeCommands, ...readCommands, ...writeCommands, ...schemaCommands }),
+  Object.entries({ ...handshakeCommands, ...readCommands, ...aggregateCommands, ...writeCommands, ...schemaCommands }),
 );
+handlers.set('explain', (context) => explainCommand(context, aggregateCommands.aggregate!));
 
 export function runCommand(context: Omit<CommandContext, 'db'> & { db?: string }): Document {
   const name = Object.keys(context.command)[0];
@@ -26,6 +30,7 @@ export function runCommand(context: Omit<CommandContext, 'db'> & { db?: string }
     if (context.command.txnNumber !== undefined) {
       throw new CommandError(20, 'IllegalOperation', 'Transaction numbers are only allowed on a replica set member or mongos');
     }
+    checkCommandFields(name, context.command);
     const db = context.db ?? (context.command.$db as string | undefined);
     if (typeof db !== 'string' || db === '') throw new CommandError(40414, 'Location40414', "BSON field '$db' is missing but a required field");
     return handler({ ...context, db });

@@ -4,11 +4,20 @@ import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { CommandError, namespaceNotFound } from '../errors';
 import { keyOf } from '../keys';
+import { parseCollation } from '../compare';
 import { normalizeIndexSpec } from '../indexes';
+import { checkCollectionOptions } from '../validation';
 import { type CommandHandler, collectionName, commandOptions, documentArray, optionalDocument } from './context';
 
 const create: CommandHandler = ({ db, command, store }) => {
-  store.create(db, collectionName(command, 'create'), commandOptions(command, 'create'));
+  const options = commandOptions(command, 'create');
+  checkCollectionOptions(options);
+  if (options.collation !== undefined) {
+    const collation = parseCollation(options.collation);
+    if (collation) options.collation = collation;
+    else delete options.collation;
+  }
+  store.create(db, collectionName(command, 'create'), options);
   return { ok: 1 };
 };
 
@@ -49,7 +58,6 @@ const createIndexes: CommandHandler = ({ db, command, store }) => {
   const before = collection.indexes.length;
   let created = 0;
   for (const spec of specs) if (collection.createIndex(spec)) created += 1;
-  if (created > 0) store.changed(db);
   const reply: Document = {
     numIndexesBefore: before,
     numIndexesAfter: collection.indexes.length,
@@ -87,7 +95,6 @@ const dropIndexes: CommandHandler = ({ db, command, store }) => {
   } else {
     throw new CommandError(14, 'TypeMismatch', "BSON field 'dropIndexes.index' is missing or has the wrong type");
   }
-  store.changed(db);
   return { nIndexesWas: before, ok: 1 };
 };
 

@@ -1,9 +1,10 @@
 // The database is a server shared by every connection, keeps its data in a
 // data directory across restarts, and says so clearly when its port is taken.
 // The last two start their own tools/mongo-local instances.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BSON } from 'bson';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMongoLocal, type MongoLocal } from '../../../tools/mongo-local';
@@ -98,6 +99,29 @@ describe('tools/mongo-local', () => {
     await expect(Reloaded.create({ shortName: 'kept', name: 'Again', isTestOrg: false })).rejects.toMatchObject({
       code: 11000,
     });
+  });
+
+  it('reads a data directory in the layout before the journal (one folder per database) and moves it into a snapshot', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mongo-local-legacy-'));
+    dirs.push(dataDir);
+    await mkdir(join(dataDir, 'olddb'));
+    const docs = [{ _id: 1, shortName: 'a' }, { _id: 2, shortName: 'b' }];
+    await writeFile(join(dataDir, 'olddb', 'orgs.bson'), Buffer.concat(docs.map((doc) => BSON.serialize(doc))));
+    const metadata = { options: {}, indexes: [{ v: 2, key: { _id: 1 }, name: '_id_' }, { v: 2, key: { shortName: 1 }, name: 'shortName_1', unique: true }] };
+    await writeFile(join(dataDir, 'olddb', 'orgs.metadata.json'), JSON.stringify(metadata));
+
+    const first = await start({ port: 0, dataDir });
+    const connection = await connect(withDatabase(first.uri, 'olddb'));
+    expect(await connection.db!.collection('orgs').find().sort({ _id: 1 }).toArray()).toEqual(docs);
+    await expect(connection.db!.collection('orgs').insertOne({ shortName: 'a' })).rejects.toMatchObject({ code: 11000 });
+    await connection.close();
+    await first.stop();
+    started.splice(0);
+    expect((await readdir(dataDir)).sort()).toEqual(['journal', expect.stringMatching(/^snapshot-\d+$/)]);
+
+    const second = await start({ port: 0, dataDir });
+    const again = await connect(withDatabase(second.uri, 'olddb'));
+    expect(await again.db!.collection('orgs').countDocuments()).toBe(2);
   });
 
   it('starts empty without a data directory', async () => {

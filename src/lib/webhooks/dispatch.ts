@@ -1,6 +1,6 @@
-// The cache module itself, not lib/auth's index: that one pulls in Clerk's
+// The module itself, not lib/auth's index: that one pulls in Clerk's
 // server-only auth(), which the webhook path (and its tests) must not load.
-import { invalidateMembership } from '@/lib/auth/membershipCache';
+import { recordChange } from '@/lib/auth/accessChanges';
 import {
   adoptCreatedOrg,
   applyOrgUpdate,
@@ -19,7 +19,13 @@ export function createDispatch(ports: { provisioning: ProvisioningPorts; orgSync
       case 'user.created':
         await provisionTestOrg(event.data.id, ports.provisioning);
         return 'processed';
+      case 'user.updated':
+        // Every user change makes cached answers about the user (platform admin) stale on every instance.
+        await recordChange({ userId: event.data.id, clerkOrgId: null, clerkTime: event.data.updatedAt, signOut: event.data.banned });
+        return 'processed';
       case 'user.deleted':
+        // Recorded first: the user is refused everywhere even while retiring the test org waits for a retry.
+        await recordChange({ userId: event.data.id, clerkOrgId: null, signOut: true });
         return retireTestOrgOf(event.data.id, ports.orgSync);
       case 'organization.created':
         return adoptCreatedOrg(event.data, ports.orgSync);
@@ -30,7 +36,8 @@ export function createDispatch(ports: { provisioning: ProvisioningPorts; orgSync
       case 'organizationMembership.created':
       case 'organizationMembership.updated':
       case 'organizationMembership.deleted':
-        invalidateMembership(event.data.clerkOrgId, event.data.userId);
+        // Shared through MongoDB: older claims and cached look-ups fall back to a live check on every instance.
+        await recordChange({ userId: event.data.userId, clerkOrgId: event.data.clerkOrgId, clerkTime: event.data.updatedAt });
         return 'processed';
     }
   };

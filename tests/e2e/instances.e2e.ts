@@ -44,7 +44,10 @@ test('a removed member gets not-found and a demoted admin 403 on the instance th
   expect((await onFirst.get(`/en/${slug}`)).status()).toBe(200);
 
   const db = await e2eDatabase();
-  const processed = (userId: string) => async () => (await db.accessChanges(userId)).some((c) => c.clerkOrgId === org.id);
+  // Stamps of these changes, not of the memberships' creation: no earlier than now.
+  const changedFrom = Date.now();
+  const processed = (userId: string) => async () =>
+    (await db.accessChanges(userId)).some((c) => c.clerkOrgId === org.id && (c.changedAt as Date).getTime() >= changedFrom);
   await clerk.organizations.deleteOrganizationMembership({ organizationId: org.id, userId: claimsMember.id });
   await clerk.organizations.deleteOrganizationMembership({ organizationId: org.id, userId: cachedMember.id });
   await clerk.organizations.updateOrganizationMembership({ organizationId: org.id, userId: admin.id, role: 'org:member' });

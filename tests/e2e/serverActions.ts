@@ -24,8 +24,8 @@ export async function sessionCookie(context: BrowserContext, baseURL: string): P
   return (await context.cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-/** Posts `(previousState = null, form)` to the action `exportedName` on `pageUrl`; returns the status and body. */
-export async function postAction(pageUrl: string, exportedName: string, fields: Record<string, string>, cookie: string) {
+/** Posts `(previousState = null, form)` to the action `exportedName` on `pageUrl`; returns the status, redirect target and body. */
+export async function postAction(pageUrl: string, exportedName: string, fields: Record<string, string | File>, cookie: string) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   const response = await fetch(pageUrl, {
@@ -34,5 +34,6 @@ export async function postAction(pageUrl: string, exportedName: string, fields: 
     body: await encodeReply([null, form]),
     redirect: 'manual',
   });
-  return { status: response.status, body: await response.text() };
+  // A redirect from an action posted this way is a 200 naming its target in x-action-redirect (Next's client follows it).
+  return { status: response.status, redirect: response.headers.get('x-action-redirect'), body: await response.text() };
 }

@@ -44,7 +44,7 @@ test('a removed member gets not-found and a demoted admin 403 on the instance th
   expect((await onFirst.get(`/en/${slug}`)).status()).toBe(200);
 
   const db = await e2eDatabase();
-  // Stamps of these changes, not of the memberships' creation: no earlier than now.
+  // The stamps of these changes: no earlier than now.
   const changedFrom = Date.now();
   const processed = (userId: string) => async () =>
     (await db.accessChanges(userId)).some((c) => c.clerkOrgId === org.id && (c.changedAt as Date).getTime() >= changedFrom);

@@ -1,6 +1,7 @@
 // The module itself, not lib/auth's index: that one pulls in Clerk's
 // server-only auth(), which the webhook path (and its tests) must not load.
 import { recordChange } from '@/lib/auth/accessChanges';
+import { invalidateMembership } from '@/lib/auth/membershipCache';
 import {
   adoptCreatedOrg,
   applyOrgUpdate,
@@ -34,6 +35,10 @@ export function createDispatch(ports: { provisioning: ProvisioningPorts; orgSync
       case 'organization.deleted':
         return archiveDeletedOrg(event.data.id, ports.orgSync);
       case 'organizationMembership.created':
+        // A grant revokes nothing: no token can hold the new org yet, and another instance's cached
+        // "not a member" only delays a read for one cache period. Dropped here at once.
+        invalidateMembership(event.data.clerkOrgId, event.data.userId);
+        return 'processed';
       case 'organizationMembership.updated':
       case 'organizationMembership.deleted':
         // Shared through MongoDB: older claims and cached look-ups fall back to a live check on every instance.

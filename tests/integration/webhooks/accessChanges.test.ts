@@ -22,7 +22,7 @@ async function userWithTestOrg() {
 }
 
 describe('membership events', () => {
-  it('stamp the (org, user) change in MongoDB, never moving it back, and drop the local cached look-up', async () => {
+  it('a new membership drops the local cached look-up and stamps nothing (a grant revokes no token)', async () => {
     const { orgId } = await userWithTestOrg();
     const other = await clerk.sdk.users.createUser({ emailAddress: [`m${Math.random().toString(36).slice(2)}@example.com`] });
     let lookups = 0;
@@ -31,20 +31,26 @@ describe('membership events', () => {
       return null;
     };
     await cachedMembership(other.id, orgId, load); // cached: not a member
-    const before = Date.now();
     await clerk.sdk.organizations.createOrganizationMembership({ organizationId: orgId, userId: other.id, role: 'org:admin' });
-    const created = latestPayload(clerk.server, 'organizationMembership.created');
-    expect((await deliver(created)).json.status).toBe('processed');
+    expect((await deliver(latestPayload(clerk.server, 'organizationMembership.created'))).json.status).toBe('processed');
     await cachedMembership(other.id, orgId, load);
     expect(lookups).toBe(2);
+    expect(await AccessChange.countDocuments({ userId: other.id })).toBe(0);
+  });
 
+  it('a role change or removal stamps the (org, user) in MongoDB, and the stamp never moves back', async () => {
+    const { orgId } = await userWithTestOrg();
+    const other = await clerk.sdk.users.createUser({ emailAddress: [`m${Math.random().toString(36).slice(2)}@example.com`] });
+    await clerk.sdk.organizations.createOrganizationMembership({ organizationId: orgId, userId: other.id, role: 'org:admin' });
+    const before = Date.now();
     await clerk.sdk.organizations.updateOrganizationMembership({ organizationId: orgId, userId: other.id, role: 'org:member' });
-    expect((await deliver(latestPayload(clerk.server, 'organizationMembership.updated'))).json.status).toBe('processed');
+    const demoted = latestPayload(clerk.server, 'organizationMembership.updated');
+    expect((await deliver(demoted)).json.status).toBe('processed');
     const stamped = (await accessChangesOf(other.id)).orgs[orgId]!;
     expect(stamped).toBeGreaterThanOrEqual(before);
 
-    // An older event delivered late never moves the stamp back (it is stamped no earlier than its processing).
-    expect((await deliver(created)).json.status).toBe('processed');
+    // Delivered again later, the event is stamped no earlier than its processing; an older stamp never wins.
+    expect((await deliver(demoted)).json.status).toBe('processed');
     expect((await accessChangesOf(other.id)).orgs[orgId]).toBeGreaterThanOrEqual(stamped);
     await recordAccessChange({ userId: other.id, clerkOrgId: orgId, at: new Date(stamped - 60_000) });
     expect((await accessChangesOf(other.id)).orgs[orgId]).toBeGreaterThanOrEqual(stamped);

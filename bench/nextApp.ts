@@ -22,7 +22,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 
-export type NextApp = { url: string; clerk: ClerkLocal; buildSeconds: number | null; stop: () => Promise<void> };
+export type NextApp = { url: string; clerk: ClerkLocal; buildSeconds: number | null; distDir: string; stop: () => Promise<void> };
 
 async function assertPortFree(port: number): Promise<void> {
   const server = createServer();
@@ -60,7 +60,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (!killed) process.kill(-child.pid, 'SIGKILL');
 }
 
-export async function startNextApp({ mongoUri, progress }: { mongoUri: string; progress: (line: string) => void }): Promise<NextApp> {
+/** `reuseBuild`: a later scenario of the same run serves the build an earlier one made. */
+export async function startNextApp({ mongoUri, progress, reuseBuild = false }: { mongoUri: string; progress: (line: string) => void; reuseBuild?: boolean }): Promise<NextApp> {
   await assertPortFree(APP_PORT);
   await assertPortFree(APP_CLERK_PORT);
   const url = `http://127.0.0.1:${APP_PORT}`;
@@ -86,8 +87,8 @@ export async function startNextApp({ mongoUri, progress }: { mongoUri: string; p
   };
   try {
     let buildSeconds: number | null = null;
-    if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(`${ROOT}/${DIST_DIR}/BUILD_ID`)) {
-      progress(`page views: reusing the build in ${DIST_DIR} (BENCH_REUSE_BUILD=1)`);
+    if ((reuseBuild || process.env.BENCH_REUSE_BUILD === '1') && existsSync(`${ROOT}/${DIST_DIR}/BUILD_ID`)) {
+      progress(`reusing the build in ${DIST_DIR}`);
     } else {
       progress(`page views: next build into ${DIST_DIR} (not measured)…`);
       const started = performance.now();
@@ -124,7 +125,7 @@ export async function startNextApp({ mongoUri, progress }: { mongoUri: string; p
       if (Date.now() > deadline) throw new Error(`next start: no answer on ${url}/en within ${START_TIMEOUT_MS / 1000} s:\n${serverOutput}`);
       await sleep(250);
     }
-    return { url, clerk, buildSeconds, stop };
+    return { url, clerk, buildSeconds, distDir: `${ROOT}/${DIST_DIR}`, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -8,6 +8,7 @@ import { formatTable, type Row } from './report';
 import { burst } from './scenarios/burst';
 import { duplicateDeliveries } from './scenarios/duplicates';
 import { csvImport } from './scenarios/csvImport';
+import { mutation } from './scenarios/mutation';
 import { pageViews } from './scenarios/pageViews';
 import { signUpToTenantReady } from './scenarios/signUp';
 import { startBench } from './services';
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
     ['burst', () => burst(bench, progress)],
     ['CSV import', () => csvImport(bench, progress)],
     ['page views', () => pageViews(bench, progress)],
+    ['mutation', () => mutation(bench, progress)],
   ];
   try {
     for (const [name, run] of scenarios) {

@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
+import en from '../../src/i18n/messages/en.json' with { type: 'json' };
 import { cookieHeader, mintSessionOverHttp } from '../helpers/clerkSession';
-import { clerk, createUser } from './clerk';
+import { clerk, createUser, signIn } from './clerk';
 import { expect, test } from './fixtures';
 import { E2E_CLERK_SECRET_KEY, E2E_CLERK_URL } from './localConfig';
 
@@ -38,4 +39,25 @@ test('100 views of the active org cost no Clerk call; 100 views of another org c
   for (let i = 0; i < 100; i += 1) expect((await withActiveOrg.get(`/en/${testOrg}`)).status()).toBe(200);
   expect(await membershipCalls()).toBe(before + 1);
   await withActiveOrg.dispose();
+});
+
+test('a mutation costs exactly one extra membership check, live, even with the org active in the session', async ({ page, context, baseURL }) => {
+  const admin = await createUser('mutating');
+  const slug = `mutating-${Date.now().toString(36)}`;
+  const org = await clerk.organizations.createOrganization({ name: 'Mutating', slug, createdBy: admin.id });
+  await signIn(context, baseURL!, admin.id, org.id);
+  await expect.poll(async () => (await page.goto(`/en/${slug}/settings`))?.status(), { timeout: 20_000 }).toBe(200);
+  const checksOfThisOrg = async () => {
+    const path = `/v1/organizations/${org.id}/memberships`;
+    const response = await fetch(`${E2E_CLERK_URL}/__local/requests?method=GET&path=${encodeURIComponent(path)}`);
+    return ((await response.json()) as { total_count: number }).total_count;
+  };
+
+  const before = await checksOfThisOrg();
+  await page.reload();
+  expect(await checksOfThisOrg()).toBe(before); // a page view: claims, no call
+  await page.getByTestId('org-name-input').fill('Mutating Renamed');
+  await page.getByTestId('rename-form').getByRole('button', { name: en.Settings.save }).click();
+  await expect(page.getByTestId('settings-result')).toHaveText(en.Settings.saved);
+  expect(await checksOfThisOrg()).toBe(before + 1);
 });

@@ -2,8 +2,9 @@
 // build of the app (`next build`, `next start`) pointed at them. Runs until
 // Playwright stops it.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { startLocalServices } from '../../tools/localServices';
-import { E2E_CLERK_PORT, E2E_CLERK_SECRET_KEY, E2E_RECONCILE_SECRET, E2E_WEBHOOK_SECRET } from './localConfig';
+import { E2E_CLERK_PORT, E2E_CLERK_SECRET_KEY, E2E_RECONCILE_SECRET, E2E_WEBHOOK_SECRET, servicesEnvFile } from './localConfig';
 
 const port = process.env.PORT ?? '3210';
 
@@ -26,6 +27,9 @@ const env: NodeJS.ProcessEnv = {
   TENANTRY_ALLOW_LOCAL_SERVICES: '1',
   RECONCILE_SECRET: E2E_RECONCILE_SECRET,
 };
+
+// Tests that read MongoDB back or start a second app instance read this (tests/e2e/instances.ts).
+writeFileSync(servicesEnvFile(port), JSON.stringify({ ...local.env, TENANTRY_ALLOW_LOCAL_SERVICES: '1', RECONCILE_SECRET: E2E_RECONCILE_SECRET }));
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ const input = z.object({ svixId: z.string().min(1).max(200) });
 
 /** A platform admin replays one failed webhook event. */
 export async function replayAction(_previous: ReplayOutcome | null, form: FormData): Promise<ReplayOutcome> {
-  await requirePlatformAdmin();
+  await requirePlatformAdmin({ fresh: true });
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid' };
   try {

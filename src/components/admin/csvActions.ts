@@ -18,7 +18,7 @@ const input = z.object({
 
 /** A platform admin imports orgs from a CSV file (DESIGN.md §3 CSV). */
 export async function importCsvAction(_previous: CsvImportOutcome | null, form: FormData): Promise<CsvImportOutcome> {
-  const { userId } = await requirePlatformAdmin();
+  const { userId } = await requirePlatformAdmin({ fresh: true });
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid-file' };
   try {

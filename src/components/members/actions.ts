@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { invalidateMembership, requireOrgAccess } from '@/lib/auth';
+import { recordMembershipChange, requireOrgAccess } from '@/lib/auth';
 import { ClerkRejectedError, inviteMember, removeMember, revokeInvitation, setMemberRole } from '@/lib/clerk';
 import { log } from '@/lib/log';
 
@@ -25,7 +25,7 @@ export async function manageMembers(_previous: MembersResult | null, form: FormD
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid' };
   const data = parsed.data;
-  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin' });
+  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin', fresh: true });
   const orgId = tenant.clerkOrgId!;
   try {
     if (data.intent === 'invite') await inviteMember(orgId, data.email, data.role, userId);
@@ -38,7 +38,8 @@ export async function manageMembers(_previous: MembersResult | null, form: FormD
     log.error({ err: error, shortName: tenant.shortName, intent: data.intent }, 'member change failed');
     return { ok: false, error: 'failed' };
   }
-  if (data.intent === 'set-role' || data.intent === 'remove') invalidateMembership(orgId, data.userId);
+  // Shared at once, without waiting for Clerk's webhook: the member's older sessions stop being trusted on every instance.
+  if (data.intent === 'set-role' || data.intent === 'remove') await recordMembershipChange(orgId, data.userId);
   revalidatePath(`/[locale]/${tenant.shortName}/members`, 'page');
   return { ok: true };
 }

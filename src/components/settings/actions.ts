@@ -45,7 +45,7 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
   if (!parsed.success) return { ok: false, error: 'invalid', field: String(parsed.error.issues[0]?.path[0] ?? '') };
   const data = parsed.data;
 
-  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin' });
+  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin', fresh: true });
   const change: SettingsChange =
     data.intent === 'rename'
       ? { kind: 'rename', name: data.name }

@@ -1,8 +1,9 @@
 // lib/auth: the only module that reads Clerk's auth() (STYLE.md).
-export { cachedMembership, invalidateMembership, type Membership } from './membershipCache';
-export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
+export { recordMembershipChange } from './accessChanges';
+export { type Membership } from './membershipCache';
+export { decideOrgAccess, type AccessOptions, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
 export { currentUserId } from './session';
-export { isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
+export { decidePlatformAdmin, isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
 export { platformAdminForApi } from './platformAdminApi';
 export { signedInSession, taskSession, type TaskSession } from './pendingSession';

@@ -1,11 +1,13 @@
 // Membership look-ups cached briefly per (user, org), concurrent identical
-// look-ups coalesced, entries dropped by organizationMembership.* webhooks
-// (DESIGN.md §3 Access). Per process: other instances expire by TTL.
+// look-ups coalesced (DESIGN.md §3 Access). Per process, so only an
+// optimisation: the caller passes the last change MongoDB recorded for the
+// (org, user), and an entry loaded before it is not used. Membership webhooks
+// also drop entries here at once, in the process that receives them.
 
 export type OrgRole = 'org:admin' | 'org:member' | (string & {});
 export type Membership = { role: OrgRole } | null;
 
-type Entry = { value: Promise<Membership>; expires: number };
+type Entry = { value: Promise<Membership>; loadedAt: number; expires: number };
 
 const TTL_MS = 30_000;
 const globalForCache = globalThis as typeof globalThis & { __tenantryMemberships?: Map<string, Entry> };
@@ -13,17 +15,22 @@ const entries = (globalForCache.__tenantryMemberships ??= new Map());
 
 const keyOf = (userId: string, clerkOrgId: string) => `${userId} ${clerkOrgId}`;
 
+/**
+ * The cached membership, or a new look-up when there is none, it expired, or
+ * it was loaded before `notBefore` (a recorded change, epoch ms).
+ */
 export function cachedMembership(
   userId: string,
   clerkOrgId: string,
   load: () => Promise<Membership>,
   now: number = Date.now(),
+  notBefore = 0,
 ): Promise<Membership> {
   const key = keyOf(userId, clerkOrgId);
   const hit = entries.get(key);
-  if (hit && hit.expires > now) return hit.value;
+  if (hit && hit.expires > now && hit.loadedAt >= notBefore) return hit.value;
   const value = load();
-  entries.set(key, { value, expires: now + TTL_MS });
+  entries.set(key, { value, loadedAt: now, expires: now + TTL_MS });
   // A failed look-up (Clerk down) is not remembered.
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);

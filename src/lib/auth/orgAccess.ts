@@ -10,37 +10,58 @@ export type OrgAccess =
   | { kind: 'not-found' }
   | { kind: 'forbidden'; tenant: Tenant; role: string };
 
-export type AccessPorts = {
-  /** The verified session: user, and the active org with its role from the token claims. */
-  session(): Promise<{ userId: string | null; orgId: string | null; orgRole: string | null }>;
-  findTenant(shortName: string): Promise<Tenant | null>;
-  /** Membership from Clerk's Backend API (cached and coalesced by the caller). */
-  membership(userId: string, clerkOrgId: string): Promise<Membership>;
+export type AccessOptions = {
+  role?: OrgRole;
+  /** Decide on a live, uncached Backend API look-up: every mutation (DESIGN.md §3 Access). */
+  fresh?: boolean;
 };
 
+/** The verified session: user, active org with its role from the claims, and when the token was issued (epoch ms). */
+export type SessionFacts = { userId: string | null; orgId: string | null; orgRole: string | null; issuedAt: number | null };
+
+/** Changes recorded in MongoDB by Clerk's webhooks (lib/db AccessChanges), epoch ms, 0 = none. */
+export type RecordedChanges = { orgs: Record<string, number>; userChangedAt: number; signedOutAt: number };
+
+export type AccessPorts = {
+  session(): Promise<SessionFacts>;
+  findTenant(shortName: string): Promise<Tenant | null>;
+  changesOf(userId: string): Promise<RecordedChanges>;
+  /** Membership from Clerk's Backend API: live, or from the per-process cache unless loaded before `notBefore`. */
+  membership(userId: string, clerkOrgId: string, freshness: { live: true } | { live: false; notBefore: number }): Promise<Membership>;
+};
+
+/** A session issued before the user was deleted or banned is over, whatever its token says. */
+export function sessionRevoked(session: SessionFacts, changes: RecordedChanges): boolean {
+  return changes.signedOutAt > 0 && (session.issuedAt === null || session.issuedAt < changes.signedOutAt);
+}
+
 /**
- * DESIGN.md §3 Access. Unknown, archived and not-a-member all answer
- * not-found, so org names cannot be probed; a member lacking the role is
- * forbidden. The active org's role comes from the session claims (no Clerk
- * call); any other org's from the Backend API.
+ * DESIGN.md §3 Access: may this user do this to this org now? Unknown,
+ * archived and not-a-member all answer not-found, so org names cannot be
+ * probed; a member lacking the role is forbidden. Reads trust the session
+ * claims for the active org (no Clerk call) unless MongoDB recorded a change
+ * of this membership after the token was issued; then, and for other orgs,
+ * the cached Backend API look-up (never one loaded before that change).
+ * `fresh` (mutations) always asks Clerk, uncached.
  */
-export async function decideOrgAccess(
-  shortName: string,
-  options: { role?: OrgRole },
-  ports: AccessPorts,
-): Promise<OrgAccess> {
+export async function decideOrgAccess(shortName: string, options: AccessOptions, ports: AccessPorts): Promise<OrgAccess> {
   const session = await ports.session();
-  if (!session.userId) return { kind: 'signed-out' };
+  const userId = session.userId;
+  if (!userId) return { kind: 'signed-out' };
   if (!isValidShortName(shortName)) return { kind: 'not-found' };
-  const tenant = await ports.findTenant(shortName);
+  const [tenant, changes] = await Promise.all([ports.findTenant(shortName), ports.changesOf(userId)]);
+  if (sessionRevoked(session, changes)) return { kind: 'signed-out' };
   if (!tenant || tenant.status !== 'active' || !tenant.clerkOrgId) return { kind: 'not-found' };
 
+  const changedAt = changes.orgs[tenant.clerkOrgId] ?? 0;
+  const claimsCurrent = session.issuedAt !== null && session.issuedAt >= changedAt;
   const role =
-    session.orgId === tenant.clerkOrgId && session.orgRole
+    !options.fresh && session.orgId === tenant.clerkOrgId && session.orgRole && claimsCurrent
       ? session.orgRole
-      : ((await ports.membership(session.userId, tenant.clerkOrgId))?.role ?? null);
+      : ((await ports.membership(userId, tenant.clerkOrgId, options.fresh ? { live: true } : { live: false, notBefore: changedAt }))?.role ??
+        null);
   if (!role) return { kind: 'not-found' };
-  return requireRole({ kind: 'granted', tenant, userId: session.userId, role }, options.role);
+  return requireRole({ kind: 'granted', tenant, userId, role }, options.role);
 }
 
 /** A granted decision narrowed to a role: a member lacking it is forbidden. */

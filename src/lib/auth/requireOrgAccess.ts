@@ -4,40 +4,46 @@ import { cache } from 'react';
 import { getMembershipRole } from '@/lib/clerk';
 import { dbReady, findTenantByShortName } from '@/lib/db';
 import { env } from '@/lib/env';
-import { cachedMembership } from './membershipCache';
-import { type AccessPorts, decideOrgAccess, type OrgAccess, type OrgRole, requireRole } from './orgAccess';
+import { cachedMembership, type Membership } from './membershipCache';
+import { type AccessOptions, type AccessPorts, decideOrgAccess, type OrgAccess, requireRole } from './orgAccess';
+import { recordedChanges, sessionFacts } from './session';
+
+async function liveMembership(clerkOrgId: string, userId: string): Promise<Membership> {
+  const role = await getMembershipRole(clerkOrgId, userId);
+  return role ? { role } : null;
+}
 
 const ports: AccessPorts = {
-  session: async () => {
-    const { userId, orgId, orgRole } = await auth();
-    return { userId: userId ?? null, orgId: orgId ?? null, orgRole: orgRole ?? null };
-  },
+  session: sessionFacts,
   findTenant: async (shortName) => {
     await dbReady(env().MONGODB_URI);
     return findTenantByShortName(shortName);
   },
-  membership: (userId, clerkOrgId) =>
-    cachedMembership(userId, clerkOrgId, async () => {
-      const role = await getMembershipRole(clerkOrgId, userId);
-      return role ? { role } : null;
-    }),
+  changesOf: recordedChanges,
+  membership: (userId, clerkOrgId, freshness) =>
+    freshness.live
+      ? liveMembership(clerkOrgId, userId)
+      : cachedMembership(userId, clerkOrgId, () => liveMembership(clerkOrgId, userId), Date.now(), freshness.notBefore),
 };
 
-// One decision per (request, org, role): a layout and its page share it.
-// One look-up per (request, org): the layout and its page share it, whatever
-// role each asks for; the role is applied to the shared decision.
-const decideCached = cache((shortName: string) => decideOrgAccess(shortName, {}, ports));
+// One look-up per (request, org, freshness): the layout and its page share
+// it, whatever role each asks for; the role is applied to the shared decision.
+const decideCached = cache((shortName: string, fresh: boolean) => decideOrgAccess(shortName, { fresh }, ports));
 
-/** The access decision for the current request (API routes map it to 401/404/403). */
-export async function getOrgAccess(shortName: string, options: { role?: OrgRole } = {}): Promise<OrgAccess> {
-  return requireRole(await decideCached(shortName), options.role);
+/**
+ * The one answer to "may this user do this to this org now" (DESIGN.md §3
+ * Access), for layouts, pages, actions and API routes (which map it to
+ * 401/404/403). `fresh: true` for anything that changes state.
+ */
+export async function getOrgAccess(shortName: string, options: AccessOptions = {}): Promise<OrgAccess> {
+  return requireRole(await decideCached(shortName, options.fresh === true), options.role);
 }
 
 /**
  * For pages and server actions: returns the tenant and role, or ends the
  * request — sign-in, the not-found page, or the forbidden page.
  */
-export async function requireOrgAccess(shortName: string, options: { role?: OrgRole } = {}) {
+export async function requireOrgAccess(shortName: string, options: AccessOptions = {}) {
   const access = await getOrgAccess(shortName, options);
   switch (access.kind) {
     case 'granted':

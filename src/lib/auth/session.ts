@@ -1,6 +1,24 @@
 import { auth } from '@clerk/nextjs/server';
+import { accessChangesOf, dbReady } from '@/lib/db';
+import { env } from '@/lib/env';
+import { type RecordedChanges, type SessionFacts, sessionRevoked } from './orgAccess';
 
-/** The signed-in user's id, or null. */
+/** The verified session token's facts; `iat` tells whether a recorded change came after it. */
+export async function sessionFacts(): Promise<SessionFacts> {
+  const { userId, orgId, orgRole, sessionClaims } = await auth();
+  const iat = sessionClaims?.iat;
+  return { userId: userId ?? null, orgId: orgId ?? null, orgRole: orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
+}
+
+/** Changes Clerk's webhooks recorded for the user, read from MongoDB (shared by every instance). */
+export async function recordedChanges(userId: string): Promise<RecordedChanges> {
+  await dbReady(env().MONGODB_URI);
+  return accessChangesOf(userId);
+}
+
+/** The signed-in user's id, or null — also when the user was deleted or banned after the session began. */
 export async function currentUserId(): Promise<string | null> {
-  return (await auth()).userId ?? null;
+  const session = await sessionFacts();
+  if (!session.userId) return null;
+  return sessionRevoked(session, await recordedChanges(session.userId)) ? null : session.userId;
 }

@@ -1,4 +1,5 @@
 // lib/db: the only module that talks to MongoDB (STYLE.md "External systems").
+import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
 import { WebhookEvent } from './models/WebhookEvent';
@@ -25,7 +26,7 @@ export {
  * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
  */
 export async function ensureIndexes(): Promise<void> {
-  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]);
+  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), AccessChange.init()]);
 }
 
 export {
@@ -46,3 +47,5 @@ export {
 } from './tenants';
 export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
 export { dbReady } from './ready';
+export { type AccessChanges, accessChangesOf, recordAccessChange } from './accessChanges';
+export { AccessChange, type AccessChangeRecord } from './models/AccessChange';

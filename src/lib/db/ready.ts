@@ -1,4 +1,5 @@
 import { connectDb } from './connection';
+import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
 import { WebhookEvent } from './models/WebhookEvent';
@@ -12,7 +13,7 @@ const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: P
  */
 export function dbReady(uri?: string): Promise<void> {
   globalForReady.__tenantryDbReady ??= connectDb(uri)
-    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]))
+    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), AccessChange.init()]))
     .then(() => undefined)
     .catch((error: unknown) => {
       delete globalForReady.__tenantryDbReady;

@@ -1,5 +1,6 @@
-// The cache module itself, not lib/auth's index: that one pulls in Clerk's
+// The module itself, not lib/auth's index: that one pulls in Clerk's
 // server-only auth(), which the webhook path (and its tests) must not load.
+import { recordChange } from '@/lib/auth/accessChanges';
 import { invalidateMembership } from '@/lib/auth/membershipCache';
 import {
   adoptCreatedOrg,
@@ -19,7 +20,13 @@ export function createDispatch(ports: { provisioning: ProvisioningPorts; orgSync
       case 'user.created':
         await provisionTestOrg(event.data.id, ports.provisioning);
         return 'processed';
+      case 'user.updated':
+        // Every user change makes cached answers about the user (platform admin) stale on every instance.
+        await recordChange({ userId: event.data.id, clerkOrgId: null, clerkTime: event.data.updatedAt, signOut: event.data.banned });
+        return 'processed';
       case 'user.deleted':
+        // Recorded first: the user is refused everywhere even while retiring the test org waits for a retry.
+        await recordChange({ userId: event.data.id, clerkOrgId: null, signOut: true });
         return retireTestOrgOf(event.data.id, ports.orgSync);
       case 'organization.created':
         return adoptCreatedOrg(event.data, ports.orgSync);
@@ -28,9 +35,14 @@ export function createDispatch(ports: { provisioning: ProvisioningPorts; orgSync
       case 'organization.deleted':
         return archiveDeletedOrg(event.data.id, ports.orgSync);
       case 'organizationMembership.created':
+        // A grant revokes nothing: no token can hold the new org yet, and another instance's cached
+        // "not a member" only delays a read for one cache period. Dropped here at once.
+        invalidateMembership(event.data.clerkOrgId, event.data.userId);
+        return 'processed';
       case 'organizationMembership.updated':
       case 'organizationMembership.deleted':
-        invalidateMembership(event.data.clerkOrgId, event.data.userId);
+        // Shared through MongoDB: older claims and cached look-ups fall back to a live check on every instance.
+        await recordChange({ userId: event.data.userId, clerkOrgId: event.data.clerkOrgId, clerkTime: event.data.updatedAt });
         return 'processed';
     }
   };

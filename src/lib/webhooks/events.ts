@@ -37,16 +37,23 @@ export const deletedSchema = z.object({ id: z.string().min(1), deleted: z.boolea
 
 export const userSchema = z.object({ id: z.string().startsWith('user_') });
 
+// A banned user's sessions are revoked by Clerk; their tokens must stop working here too.
+export const userUpdatedSchema = z
+  .object({ id: z.string().startsWith('user_'), banned: z.boolean().optional(), updated_at: z.number().int().nonnegative().optional() })
+  .transform((u) => ({ id: u.id, banned: u.banned === true, updatedAt: u.updated_at ?? null }));
+
 export const membershipSchema = z
   .object({
     organization: z.object({ id: z.string().startsWith('org_') }),
     public_user_data: z.object({ user_id: z.string().min(1) }),
+    updated_at: z.number().int().nonnegative().optional(),
   })
-  .transform((m) => ({ clerkOrgId: m.organization.id, userId: m.public_user_data.user_id }));
+  .transform((m) => ({ clerkOrgId: m.organization.id, userId: m.public_user_data.user_id, updatedAt: m.updated_at ?? null }));
 
 /** The events Tenantry acts on, each with the schema its `data` must pass. */
 export const handledEvents = {
   'user.created': userSchema,
+  'user.updated': userUpdatedSchema,
   'user.deleted': deletedSchema,
   'organization.created': organizationSchema,
   'organization.updated': organizationSchema,

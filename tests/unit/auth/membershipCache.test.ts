@@ -48,3 +48,17 @@ describe('membership cache', () => {
     await expect(cachedMembership('u4', 'org_c', load)).resolves.toEqual({ role: 'org:admin' });
   });
 });
+
+describe('membership cache and recorded changes', () => {
+  it('does not serve an entry loaded before a change recorded in MongoDB', async () => {
+    const { load, calls } = counter();
+    const t = 2_000_000;
+    await cachedMembership('u5', 'org_d', load, t);
+    await cachedMembership('u5', 'org_d', load, t + 1000, t);
+    expect(calls()).toBe(1);
+    await cachedMembership('u5', 'org_d', load, t + 2000, t + 1500);
+    expect(calls()).toBe(2);
+    await cachedMembership('u5', 'org_d', load, t + 3000, t + 1500);
+    expect(calls()).toBe(2);
+  });
+});

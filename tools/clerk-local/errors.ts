@@ -47,6 +47,9 @@ export const errors = {
       'You need to send an Authorization header with your Clerk Secret Key: Authorization: Bearer <secret key>.',
     ),
   notFound: () => one(404, 'resource_not_found', 'not found', 'Resource not found'),
+  // Clerk's documented answer to POST /organizations with an unknown created_by.
+  creatorNotFound: () =>
+    one(400, 'organization_creator_not_found', 'creator not found', 'The user specified as the creator of the organization was not found.'),
   routeNotFound: (method: string, path: string) =>
     one(404, 'resource_not_found', 'not found', `The clerk-local emulator has no route for ${method} ${path}.`),
   paramMissing: (param: string) =>

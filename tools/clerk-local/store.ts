@@ -362,7 +362,7 @@ export class ClerkStore {
   createOrganization(input: CreateOrgInput, context?: ChangeContext): OrgRecord {
     const name = input.name.trim();
     if (!name) throw errors.paramMissing('name');
-    if (input.created_by) this.getUserForParam(input.created_by);
+    if (input.created_by && !this.users.has(input.created_by)) throw errors.creatorNotFound();
     let slug: string;
     if (input.slug !== undefined && input.slug !== null) {
       slug = input.slug;

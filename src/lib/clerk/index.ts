@@ -12,5 +12,5 @@ export {
 export type { ClerkOrg } from './types';
 export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
-export { allOrganizations, allUserIds } from './listing';
+export { allOrganizations, allUsers } from './listing';
 export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';

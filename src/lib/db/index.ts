@@ -36,6 +36,7 @@ export {
   findTenantByClerkOrgId,
   findTenantByShortName,
   countTenants,
+  dropReservation,
   findTestOrgByOwner,
   listTenants,
   liveTenants,
@@ -44,5 +45,18 @@ export {
   renameReservation,
   reserveTestOrg,
 } from './tenants';
-export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
+export {
+  type Claim,
+  claimEvent,
+  DEFAULT_RETENTION,
+  failEvent,
+  findEvent,
+  LEASE_MS,
+  listEvents,
+  releaseEvent,
+  renewLease,
+  reopenEvent,
+  type Retention,
+  settleEvent,
+} from './webhookEvents';
 export { dbReady } from './ready';

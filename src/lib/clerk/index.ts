@@ -1,5 +1,6 @@
 // lib/clerk: the only module that calls Clerk's Backend API (STYLE.md "External systems").
 export { ClerkRejectedError, ClerkUnavailableError } from './errors';
+export { pingClerk } from './client';
 export {
   createOrganization,
   deleteOrganization,

@@ -59,4 +59,4 @@ export {
   type Retention,
   settleEvent,
 } from './webhookEvents';
-export { dbReady } from './ready';
+export { dbReady, pingDb } from './ready';

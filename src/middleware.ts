@@ -43,11 +43,21 @@ function cannotBeAPage(req: NextRequest): boolean {
   return !FIXED_SEGMENTS.has(segment) && !isValidShortName(segment);
 }
 
+/** `/xx/…`: a first segment shaped like a language tag that is not one of ours (a tenant link without a locale has one segment). */
+function isUnknownLocale(req: NextRequest): boolean {
+  const [, first, rest] = req.nextUrl.pathname.split('/');
+  return !!first && rest !== undefined && /^[a-z]{2}(?:-[a-z]{2})?$/i.test(first) && !routing.locales.some((l) => l === first);
+}
+
+// Rendered by `[tenant]` as not found: `_` never starts a shortName.
+const NOT_FOUND_PATH = `/${routing.defaultLocale}/_not-found`;
+
 const clerk = clerkMiddleware(
   async (auth, req) => {
     const nonce = newNonce();
     // API routes answer for themselves (JSON statuses, no locale redirects).
     if (isApi(req)) return withApiPolicy(NextResponse.next());
+    if (isUnknownLocale(req)) return withPagePolicy(req, NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url)), nonce);
     if (!isPublicPage(req) && !cannotBeAPage(req)) {
       const { isAuthenticated, redirectToSignIn } = await auth();
       if (!isAuthenticated) return redirectToSignIn({ returnBackUrl: req.url });

@@ -30,10 +30,16 @@ function isFree(port: number): Promise<boolean> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tenantry-dev-'));
 const running: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of running) if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+// After a failure: SIGTERM to the group lets dev.ts stop next dev's own group too; SIGKILL if it hangs.
+afterAll(async () => {
+  for (const child of running.filter((c) => c.exitCode === null && c.pid)) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  }
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 30_000);
 
 async function startDev(ports: { app: number; clerk: number; mongo: number }): Promise<{ child: ChildProcess; output: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };

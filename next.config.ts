@@ -1,6 +1,9 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { parseEnv } from './src/lib/env/parseEnv';
+import { staticSecurityHeaders } from './src/lib/security/headers';
+import { API_CONTENT_SECURITY_POLICY } from './src/lib/security/csp';
+import { MAX_REQUEST_BODY } from './src/lib/security/limits';
 
 // Fail `next build`, `next start` and `next dev` at once, naming every missing
 // or malformed variable, instead of failing on the first request that needs it.
@@ -18,8 +21,20 @@ const nextConfig: NextConfig = {
   // forbidden() for members who lack a role (DESIGN.md §3 Access).
   experimental: {
     authInterrupts: true,
-    // Platform admins upload org CSVs (up to 20 MB) through a server action.
-    serverActions: { bodySizeLimit: '21mb' },
+    // Platform admins upload org CSVs (up to 20 MB) through a server action;
+    // the middleware must pass that much on (its default keeps 10 MB) and
+    // answers 413 above it.
+    serverActions: { bodySizeLimit: MAX_REQUEST_BODY },
+    proxyClientMaxBodySize: MAX_REQUEST_BODY,
+  },
+  // DESIGN.md §7: on every response, static files and webhooks included. The
+  // middleware adds each page's nonce-based Content-Security-Policy.
+  async headers() {
+    return [
+      { source: '/:path*', headers: staticSecurityHeaders({ production: process.env.NODE_ENV === 'production' }) },
+      // Not seen by the middleware (Svix posts there), so its policy is set here.
+      { source: '/api/webhooks/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
+    ];
   },
   env: {
     // Keyless mode and telemetry both need Clerk's servers; Tenantry always

@@ -1,7 +1,17 @@
 import { clerkMiddleware, createRouteMatcher } from '@clerk/nextjs/server';
-import { type NextRequest, NextResponse } from 'next/server';
+import { type NextFetchEvent, NextRequest, NextResponse } from 'next/server';
 import createIntlMiddleware from 'next-intl/middleware';
 import { type Locale, routing } from './i18n/routing';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  MAX_REQUEST_BODY_BYTES,
+  newNonce,
+  pageContentSecurityPolicy,
+  trustedHeaders,
+} from './lib/security';
+// The leaf module: the middleware runs on the edge and must not load lib/db.
+import { isValidShortName } from './lib/tenants/shortName';
+import { tooLargeMessage } from './i18n/tooLarge';
 
 // Next loads middleware only from the folder that holds `app/` (here `src/`);
 // a root-level copy would be ignored silently (DESIGN.md §4). An e2e test
@@ -18,6 +28,8 @@ const isPublicPage = createRouteMatcher([
   '/:locale/sign-up(.*)',
   '/:locale/event(.*)',
 ]);
+// Fixed routes under a locale; any other first segment is a tenant's shortName.
+const FIXED_SEGMENTS = new Set(['admin', 'sign-in', 'sign-up', 'event', 'onboarding']);
 
 // Where a pending session (an open Clerk session task) may be: the page that
 // completes the task, and the sign-out page.
@@ -28,10 +40,28 @@ function localeOf(req: NextRequest): Locale {
   return routing.locales.find((l) => l === first) ?? routing.defaultLocale;
 }
 
-export default clerkMiddleware(
+/** `/{locale}/{segment}/…` where the segment can be neither a fixed route nor a tenant: the not-found page, signed in or not. */
+function cannotBeAPage(req: NextRequest): boolean {
+  const [, first, segment] = req.nextUrl.pathname.split('/');
+  if (!routing.locales.some((l) => l === first) || !segment) return false;
+  return !FIXED_SEGMENTS.has(segment) && !isValidShortName(segment);
+}
+
+/** `/xx/…`: a first segment shaped like a language tag that is not one of ours (a tenant link without a locale has one segment). */
+function isUnknownLocale(req: NextRequest): boolean {
+  const [, first, rest] = req.nextUrl.pathname.split('/');
+  return !!first && rest !== undefined && /^[a-z]{2}(?:-[a-z]{2})?$/i.test(first) && !routing.locales.some((l) => l === first);
+}
+
+// Rendered by `[tenant]` as not found: `_` never starts a shortName.
+const NOT_FOUND_PATH = `/${routing.defaultLocale}/_not-found`;
+
+const clerk = clerkMiddleware(
   async (auth, req) => {
+    const nonce = newNonce();
     // API routes answer for themselves (JSON statuses, no locale redirects).
-    if (isApi(req)) return;
+    if (isApi(req)) return withApiPolicy(NextResponse.next());
+    if (isUnknownLocale(req)) return withPagePolicy(req, NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url)), nonce);
     const session = await auth({ treatPendingAsSignedOut: false });
     // A pending session (e.g. `choose-organization` under Clerk's "Membership
     // required") is not signed in yet: it goes to the page that completes the
@@ -41,10 +71,12 @@ export default clerkMiddleware(
       const url = req.nextUrl.clone();
       url.pathname = `/${localeOf(req)}/onboarding`;
       url.search = '';
-      return NextResponse.redirect(url);
+      return withPagePolicy(req, NextResponse.redirect(url), nonce);
     }
-    if (!isPublicPage(req) && !session.isAuthenticated) return session.redirectToSignIn({ returnBackUrl: req.url });
-    return handleI18nRouting(req);
+    if (!isPublicPage(req) && !cannotBeAPage(req) && !session.isAuthenticated) {
+      return session.redirectToSignIn({ returnBackUrl: req.url });
+    }
+    return withPagePolicy(req, handleI18nRouting(req), nonce);
   },
   (req) => ({
     signInUrl: `/${localeOf(req)}/sign-in`,
@@ -52,10 +84,73 @@ export default clerkMiddleware(
   }),
 );
 
+export default async function middleware(request: NextRequest, event: NextFetchEvent) {
+  // A body over the limit is refused before anything reads it (Next would
+  // otherwise cut it and fail the server action with a 500).
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
+    return withApiPolicy(
+      new NextResponse(tooLargeMessage(localeOf(request)), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    );
+  }
+  const trusted = trustedHeaders(request.nextUrl, request.headers, {
+    appUrl: process.env.APP_URL || undefined,
+    trustProxy: process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true',
+  });
+  const req = trusted ? new NextRequest(trusted.url, { method: request.method, headers: trusted.headers }) : request;
+  const response = await clerk(req, event);
+  // Clerk's own answers (handshake redirects) get the API policy: they carry no page.
+  if (response && !response.headers.has('content-security-policy')) response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+  return response;
+}
+
+function withApiPolicy(response: NextResponse): NextResponse {
+  response.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+  return response;
+}
+
+/**
+ * The page's policy goes on the response for the browser and on the request
+ * for Next, which reads the nonce from it and puts it on its scripts (so does
+ * ClerkProvider, as `dynamic`).
+ */
+function withPagePolicy(req: NextRequest, response: NextResponse, nonce: string): NextResponse {
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    clerk: {
+      publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+      proxyUrl: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
+      jsUrl: process.env.NEXT_PUBLIC_CLERK_JS_URL,
+      uiUrl: process.env.NEXT_PUBLIC_CLERK_UI_URL,
+    },
+  });
+  response.headers.set('content-security-policy', policy);
+  overrideRequestHeaders(req, response, { 'content-security-policy': policy, 'x-nonce': nonce });
+  return response;
+}
+
+/** NextResponse.next({ request: { headers } }) for a response someone else made (next-intl's). */
+function overrideRequestHeaders(req: NextRequest, response: NextResponse, extra: Record<string, string>): void {
+  const listed = response.headers.get('x-middleware-override-headers');
+  const names = new Set(listed ? listed.split(',') : []);
+  if (!listed) {
+    req.headers.forEach((value, name) => {
+      names.add(name);
+      response.headers.set(`x-middleware-request-${name}`, value);
+    });
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    names.add(name);
+    response.headers.set(`x-middleware-request-${name}`, value);
+  }
+  response.headers.set('x-middleware-override-headers', [...names].join(','));
+}
+
 export const config = {
   matcher: [
-    // Pages, skipping Next internals and static files.
-    '/((?!_next|api/webhooks/|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).*)',
+    // Every page path, file-like ones included (`/en/x.png` is a 404 page,
+    // not a static file: there is no public/ folder); Next's own files skipped.
+    '/((?!_next/|api/webhooks/).*)',
     // API routes, except webhooks: Svix deliveries carry no session and must
     // reach the handler untouched (DESIGN.md §3, Webhook endpoint).
     '/api/((?!webhooks/).*)',

@@ -21,6 +21,8 @@ const ADMIN_ONLY = new Set(['settings', 'members']);
 
 type Persona = 'signed-out' | 'stranger' | 'member' | 'admin';
 const expected = (persona: Persona, page: string, org: 'acme' | 'archived' | 'unknown' | 'malformed') => {
+  // A segment that can never be a shortName is no page at all: the 404 page for everyone (issue 14).
+  if (org === 'malformed') return 404;
   if (persona === 'signed-out') return 307;
   if (org !== 'acme' || persona === 'stranger') return 404;
   if (persona === 'member' && ADMIN_ONLY.has(page)) return 403;

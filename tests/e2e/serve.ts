@@ -26,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
   // A production server refuses loopback Clerk endpoints unless told (lib/env).
   TENANTRY_ALLOW_LOCAL_SERVICES: '1',
   RECONCILE_SECRET: E2E_RECONCILE_SECRET,
+  // Redirects are built from this, never from X-Forwarded-Host (security.e2e.ts).
+  APP_URL: `http://127.0.0.1:${port}`,
 };
 
 // Tests that read MongoDB back or start a second app instance read this (tests/e2e/instances.ts).

@@ -4,8 +4,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstanceKeys } from './keys';
 import type { StoreSnapshot } from './store';
+import type { PendingMessage } from './webhooks';
 
-export type PersistedState = { version: 1; keys: InstanceKeys; store: StoreSnapshot };
+/** `deliveries`: webhook messages still owed (absent in files written before it existed). */
+export type PersistedState = { version: 1; keys: InstanceKeys; store: StoreSnapshot; deliveries?: PendingMessage[] };
 
 const FILE = 'clerk-local.json';
 

@@ -62,20 +62,26 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
     },
   });
   if (persisted) store.restore(persisted.store);
+  // Deliveries owed before a restart go out again (webhooks.ts).
+  if (persisted?.deliveries) deliveries.restorePending(persisted.deliveries);
 
   let saveTimer: NodeJS.Timeout | null = null;
   const save = () => {
-    if (options.dataDir) saveState(options.dataDir, { version: 1, keys, store: store.snapshot() });
+    if (options.dataDir) {
+      saveState(options.dataDir, { version: 1, keys, store: store.snapshot(), deliveries: deliveries.pendingSnapshot() });
+    }
   };
   if (options.dataDir) {
     save();
-    store.onChange(() => {
+    const saveSoon = () => {
       // Coalesce bursts of changes into one write.
       saveTimer ??= setTimeout(() => {
         saveTimer = null;
         save();
       }, 100);
-    });
+    };
+    store.onChange(saveSoon);
+    deliveries.onChange(saveSoon);
   }
 
   const faults = new Faults(options.faults);

@@ -43,6 +43,9 @@ export type WebhookMessage = {
   duplicates: number;
 };
 
+/** A message Svix still owes the endpoint, as kept on disk across a restart. */
+export type PendingMessage = Pick<WebhookMessage, 'id' | 'type' | 'payload' | 'createdAt' | 'attempts' | 'nextAttemptAt' | 'duplicates'>;
+
 export type DeliveryAttempt = {
   msgId: string;
   type: string;
@@ -76,6 +79,7 @@ export class WebhookDeliveries {
   private paused: boolean;
   private stopped = false;
   private waiters: (() => void)[] = [];
+  private readonly changeListeners: (() => void)[] = [];
   private opts: Required<Omit<DeliveryOptions, 'url' | 'paused'>>;
 
   constructor(options: DeliveryOptions) {
@@ -128,6 +132,51 @@ export class WebhookDeliveries {
     return this.paused;
   }
 
+  /** Called whenever the set of pending messages may have changed (the server persists them). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /**
+   * Every message not yet delivered or given up on — queued, held, in flight
+   * or waiting for a retry — for the data file: Svix keeps its queue across
+   * anything, so clerk-local does too.
+   */
+  pendingSnapshot(): PendingMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => m.state !== 'succeeded' && m.state !== 'failed')
+      .map(({ id, type, payload, createdAt, attempts, nextAttemptAt, duplicates }) => ({ id, type, payload, createdAt, attempts, nextAttemptAt, duplicates }));
+  }
+
+  /**
+   * Takes pending messages back after a restart: a retry keeps its schedule
+   * (due ones go at once), everything else is queued again with its id, so
+   * the endpoint sees the same svix-id as before.
+   */
+  restorePending(pending: PendingMessage[]): void {
+    for (const p of pending) {
+      if (this.messages.has(p.id)) continue;
+      const msg: WebhookMessage = { ...p, state: 'queued' };
+      this.messages.set(msg.id, msg);
+      const delay = p.nextAttemptAt === null ? 0 : p.nextAttemptAt - Date.now();
+      if (delay > 0) {
+        msg.state = 'retrying';
+        this.later(delay, () => {
+          msg.state = 'queued';
+          this.ready.push({ msg, duplicate: false });
+          this.pump();
+        });
+      } else {
+        this.ready.push({ msg, duplicate: false });
+      }
+    }
+    this.pump();
+  }
+
   /** Queues one event; called by the store for every change. */
   enqueue(type: string, data: unknown, context?: ChangeContext): WebhookMessage {
     const payload: EventPayload = {
@@ -163,6 +212,7 @@ export class WebhookDeliveries {
       this.ready.push({ msg, duplicate: false });
       this.pump();
     }
+    this.changed();
     return msg;
   }
 
@@ -308,6 +358,7 @@ export class WebhookDeliveries {
       msg.state = 'failed';
       msg.nextAttemptAt = null;
     }
+    this.changed();
     this.pump();
   }
 }

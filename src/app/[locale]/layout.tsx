@@ -31,11 +31,13 @@ export default async function LocaleLayout({ children, params }: Props) {
   // DESIGN.md §3 Onboarding: after sign-up go to `/` (which takes the user to
   // their test org), after sign-out to the localized sign-out page, and send
   // the `choose-organization` session task to our onboarding page, never to
-  // Clerk's create-organization screen.
+  // Clerk's create-organization screen. `dynamic`: Clerk's scripts carry this
+  // request's CSP nonce (DESIGN.md §7), so every page renders per request.
   return (
     <html lang={locale}>
       <body>
         <ClerkProvider
+          dynamic
           localization={clerkLocalization[locale]}
           signInUrl={`/${locale}/sign-in`}
           signUpUrl={`/${locale}/sign-up`}

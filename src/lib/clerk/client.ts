@@ -51,3 +51,17 @@ export function callClerk<T>(what: string, op: (client: ClerkClient) => Promise<
     { budgetMs: BUDGET_MS },
   );
 }
+
+/**
+ * The readiness check's probe (GET /v1/jwks with our secret key): one
+ * attempt, no retries, within `timeoutMs`, still counted by the gate so
+ * health checks never eat into Clerk's rate limit unseen.
+ */
+export async function pingClerk(timeoutMs: number): Promise<void> {
+  const { client, gate } = runtime();
+  await gate(() =>
+    withTimeout(client.jwks.getJwks(), timeoutMs, 'ping Clerk').catch((error: unknown) => {
+      throw classifyClerkError(error, 'ping Clerk');
+    }),
+  );
+}

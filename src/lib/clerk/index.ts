@@ -1,5 +1,6 @@
 // lib/clerk: the only module that calls Clerk's Backend API (STYLE.md "External systems").
 export { ClerkRejectedError, ClerkUnavailableError } from './errors';
+export { pingClerk } from './client';
 export {
   createOrganization,
   deleteOrganization,
@@ -12,5 +13,5 @@ export {
 export type { ClerkOrg } from './types';
 export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
-export { allOrganizations, allUserIds } from './listing';
+export { allOrganizations, allUsers } from './listing';
 export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';

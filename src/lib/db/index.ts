@@ -37,6 +37,7 @@ export {
   findTenantByClerkOrgId,
   findTenantByShortName,
   countTenants,
+  dropReservation,
   findTestOrgByOwner,
   listTenants,
   liveTenants,
@@ -45,7 +46,20 @@ export {
   renameReservation,
   reserveTestOrg,
 } from './tenants';
-export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
-export { dbReady } from './ready';
+export {
+  type Claim,
+  claimEvent,
+  DEFAULT_RETENTION,
+  failEvent,
+  findEvent,
+  LEASE_MS,
+  listEvents,
+  releaseEvent,
+  renewLease,
+  reopenEvent,
+  type Retention,
+  settleEvent,
+} from './webhookEvents';
+export { dbReady, pingDb } from './ready';
 export { type AccessChanges, accessChangesOf, recordAccessChange } from './accessChanges';
 export { AccessChange, type AccessChangeRecord } from './models/AccessChange';

@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { connectDb } from './connection';
 import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
@@ -20,4 +21,12 @@ export function dbReady(uri?: string): Promise<void> {
       throw error;
     });
   return globalForReady.__tenantryDbReady;
+}
+
+/** The readiness check's probe: connected (with indexes) and answering a `ping`. */
+export async function pingDb(uri: string): Promise<void> {
+  await dbReady(uri);
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('MongoDB connection has no database');
+  await db.admin().command({ ping: 1 });
 }

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
 import type { AdoptedOrg, Tenant } from '@/lib/tenants/types';
-import { nextSequence } from './models/Counter';
+import { nextSequence, releaseSequence } from './models/Counter';
 import { Organization, type OrganizationRecord } from './models/Organization';
 
 // The tenant repository: every MongoDB read and write of the organizations
@@ -67,6 +67,13 @@ export async function reserveTestOrg({ shortName, ownerUserId }: { shortName: st
   }
 }
 
+/** Removes a reservation that never reached Clerk, and gives its number back if no later one was taken. */
+export async function dropReservation(shortName: string, ownerUserId: string): Promise<void> {
+  const result = await Organization.deleteOne({ shortName, ownerUserId, isTestOrg: true, status: 'provisioning', clerkOrgId: null });
+  const number = /^test-(\d+)$/.exec(shortName)?.[1];
+  if (result.deletedCount === 1 && number) await releaseSequence(TEST_ORG_SEQUENCE, Number(number));
+}
+
 export async function attachClerkOrg(shortName: string, clerkOrgId: string): Promise<void> {
   await Organization.updateOne({ shortName, clerkOrgId: null }, { $set: { clerkOrgId } });
 }
@@ -106,7 +113,7 @@ export async function applyClerkSync(
 /** Creates the document for a Clerk org MongoDB did not know (organization.created, reconcile). */
 export async function adoptOrg(fields: AdoptedOrg): Promise<Tenant | null> {
   try {
-    const doc = await Organization.create({ ...fields, status: 'active' });
+    const doc = await Organization.create(fields);
     return toTenant(doc.toObject());
   } catch (error) {
     if (isDuplicateKey(error)) return null; // adopted concurrently, or the shortName belongs to another org

@@ -5,7 +5,20 @@ import { WebhookEvent, type WebhookEventRecord, type WebhookEventStatus } from '
 
 export type Claim = 'claimed' | 'duplicate' | 'in-flight';
 
-const LEASE_MS = 60_000;
+/**
+ * How long a claim holds without renewal. Shorter than Svix's first retry
+ * (5 s after a failed attempt, and far below its 15 s response limit): an
+ * attempt cut off by a database outage cannot release its claim, and the
+ * retry must not be turned away. A running handler renews it (lib/webhooks).
+ */
+export const LEASE_MS = 4_000;
+
+/** How long events stay in the log (DESIGN.md §7): settled ones, and failed ones awaiting replay. */
+export type Retention = { settledDays: number; failedDays: number };
+export const DEFAULT_RETENTION: Retention = { settledDays: 30, failedDays: 90 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const after = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
 /**
  * Decides who handles a delivery. An event already settled (processed,
@@ -18,13 +31,16 @@ export async function claimEvent(
   svixId: string,
   fields: { type: string; objectId: string | null; payload: unknown },
   now: Date = new Date(),
+  retention: Retention = DEFAULT_RETENTION,
 ): Promise<Claim> {
   const existing = await WebhookEvent.findOne({ svixId }, { status: 1, leaseUntil: 1 }).lean<WebhookEventRecord>();
   if (existing && existing.status !== 'processing') return 'duplicate';
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   if (!existing) {
     try {
-      await WebhookEvent.create({ svixId, ...fields, status: 'processing', attempts: 1, leaseUntil });
+      // An event Svix stops retrying stays `processing`; it expires like a failed one.
+      const expiresAt = after(now, retention.failedDays);
+      await WebhookEvent.create({ svixId, ...fields, status: 'processing', attempts: 1, leaseUntil, expiresAt });
       return 'claimed';
     } catch (error) {
       if (error instanceof mongoose.mongo.MongoServerError && error.code === 11000) return 'in-flight';
@@ -39,8 +55,19 @@ export async function claimEvent(
   return taken ? 'claimed' : 'in-flight';
 }
 
-export async function settleEvent(svixId: string, status: 'processed' | 'ignored'): Promise<void> {
-  await WebhookEvent.updateOne({ svixId }, { $set: { status, leaseUntil: null } });
+/** Settled: kept for the retention period (longer than Svix's retry schedule), then removed by the TTL index. */
+export async function settleEvent(
+  svixId: string,
+  status: 'processed' | 'ignored',
+  retention: Retention = DEFAULT_RETENTION,
+  now: Date = new Date(),
+): Promise<void> {
+  await WebhookEvent.updateOne({ svixId }, { $set: { status, leaseUntil: null, expiresAt: after(now, retention.settledDays) } });
+}
+
+/** A running handler keeps its claim. */
+export async function renewLease(svixId: string, now: Date = new Date()): Promise<void> {
+  await WebhookEvent.updateOne({ svixId, status: 'processing' }, { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } });
 }
 
 /** A transient failure: the event stays `processing` with its lease released, for Svix's retry. */
@@ -48,9 +75,17 @@ export async function releaseEvent(svixId: string, error: string): Promise<void>
   await WebhookEvent.updateOne({ svixId }, { $set: { lastError: error, leaseUntil: null } });
 }
 
-/** A permanent failure: recorded as failed, shown to platform admins for replay. */
-export async function failEvent(svixId: string, error: string): Promise<void> {
-  await WebhookEvent.updateOne({ svixId }, { $set: { status: 'failed', lastError: error, leaseUntil: null } });
+/** A permanent failure: recorded as failed, shown to platform admins for replay (kept `failedDays`). */
+export async function failEvent(
+  svixId: string,
+  error: string,
+  retention: Retention = DEFAULT_RETENTION,
+  now: Date = new Date(),
+): Promise<void> {
+  await WebhookEvent.updateOne(
+    { svixId },
+    { $set: { status: 'failed', lastError: error, leaseUntil: null, expiresAt: after(now, retention.failedDays) } },
+  );
 }
 
 export async function findEvent(svixId: string): Promise<WebhookEventRecord | null> {

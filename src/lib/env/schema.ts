@@ -54,6 +54,21 @@ export const serverSchema = z.object({
   // Bearer secret of POST /api/admin/reconcile (for a scheduler); unset = route off.
   RECONCILE_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The public origin of the app (https://tenantry.example.com): every redirect
+  // and absolute URL is built from it, whatever Host or X-Forwarded-Host a
+  // client sends (DESIGN.md §7). Unset: the request's own Host.
+  APP_URL: z
+    .url({ error: 'expected the absolute URL of the app (https://…)' })
+    .refine((u) => new URL(u).pathname === '/', { error: 'expected an origin without a path (https://host[:port])' })
+    .optional(),
+  // 1 when a proxy in front of the app sets X-Forwarded-Host/Proto itself
+  // (Vercel, a load balancer); otherwise those headers are dropped.
+  TRUST_PROXY: flag.default(false),
+  // Settled webhook events (processed, ignored) are deleted this many days
+  // after they settled: longer than Svix's whole retry schedule (about 3 days).
+  WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(4, { error: 'expected at least 4 days (Svix retries for about 3)' }).default(30),
+  // Failed events wait this long for a platform admin's replay.
+  WEBHOOK_FAILED_RETENTION_DAYS: z.coerce.number().int().min(4, { error: 'expected at least 4 days' }).default(90),
   // A production server refuses loopback Clerk endpoints (the local emulator)
   // unless this says it is meant (the e2e suite runs a production build).
   TENANTRY_ALLOW_LOCAL_SERVICES: flag.default(false),

@@ -13,3 +13,10 @@ export class ShortNameTakenError extends Error {
 export class ProvisioningConflictError extends Error {
   override name = 'ProvisioningConflictError';
 }
+/**
+ * Clerk has no such user (a user.created for a user deleted since, or never
+ * made): nothing is provisioned, and retrying will not help.
+ */
+export class UnknownUserError extends Error {
+  override name = 'UnknownUserError';
+}

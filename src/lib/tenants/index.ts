@@ -1,5 +1,5 @@
 export { RESERVED_SHORT_NAMES, SHORT_NAME_PATTERN, isValidShortName } from './shortName';
-export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError } from './errors';
+export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
 export { type ProvisioningPorts, type ProvisioningResult, provisionTestOrg } from './provisionTestOrg';
 export { ensureWorkspace, type WorkspaceState } from './ensureWorkspace';
 export { decideOrgUpdate, type ClerkOrgState, type OrgUpdateDecision } from './decideOrgUpdate';

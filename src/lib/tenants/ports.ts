@@ -1,5 +1,6 @@
 import * as clerk from '@/lib/clerk';
 import * as db from '@/lib/db';
+import { UnknownUserError } from './errors';
 import { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
 import type { ReconcilePorts } from './reconcile';
 import type { CsvExportPorts, CsvImportPorts } from './csv';
@@ -11,7 +12,17 @@ import type { OrgSyncPorts } from './syncClerkOrg';
 export const provisioningPorts: ProvisioningPorts = {
   tenants: db,
   nextTestOrgNumber: db.nextTestOrgNumber,
-  clerk,
+  clerk: {
+    ...clerk,
+    createOrganization: (params) =>
+      clerk.createOrganization(params).catch((error: unknown) => {
+        // Clerk's answer when `created_by` names no user.
+        if (error instanceof clerk.ClerkRejectedError && error.code === 'organization_creator_not_found') {
+          throw new UnknownUserError(`Clerk has no user ${params.createdBy}: no test org`, { cause: error });
+        }
+        throw error;
+      }),
+  },
 };
 
 export const orgSyncPorts: OrgSyncPorts = { tenants: db, clerk };

@@ -1,4 +1,4 @@
-import { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError } from './errors';
+import { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
 import { TEST_ORG_OWNER_KEY, testOrgShortName } from './testOrgName';
 import type { ClerkOrg, Tenant } from './types';
 
@@ -10,9 +10,12 @@ export type ProvisioningPorts = {
     /** Moves a reservation without a Clerk org to another name; false if none matched. */
     renameReservation(shortName: string, newShortName: string): Promise<boolean>;
     markActive(shortName: string, fields: { clerkOrgId: string; clerkUpdatedAt: Date | null }): Promise<Tenant>;
+    /** Removes a reservation that never got a Clerk org, and gives its number back if it was the last one taken. */
+    dropReservation(shortName: string, ownerUserId: string): Promise<void>;
   };
   nextTestOrgNumber(): Promise<number>;
   clerk: {
+    /** Throws UnknownUserError when Clerk has no user `createdBy`. */
     createOrganization(params: {
       name: string;
       slug: string;
@@ -47,13 +50,19 @@ export async function provisionTestOrg(userId: string, ports: ProvisioningPorts)
   let clerkOrgId = tenant.clerkOrgId;
   let clerkUpdatedAt: Date | null = null;
   if (!clerkOrgId) {
-    const org = await createOrAdopt(tenant, userId, !reservedNow, ports);
+    const org = await createOrAdopt(tenant, userId, !reservedNow, ports).catch(async (error: unknown) => {
+      // Clerk does not know the user: leave no reservation and no gap in the numbers.
+      if (error instanceof UnknownUserError) await tenants.dropReservation(tenant!.shortName, userId);
+      throw error;
+    });
     if (org.tenant.status !== 'provisioning') return { tenant: org.tenant, created: false };
     tenant = org.tenant;
     clerkOrgId = org.clerkOrg.id;
     clerkUpdatedAt = org.clerkOrg.updatedAt;
     await tenants.attachClerkOrg(tenant.shortName, clerkOrgId);
   }
+  // Always before activating: an org adopted from organization.created (or a
+  // crash after the create) stays `provisioning` until the user knows its slug.
   await clerk.mergeUserPublicMetadata(userId, { newTenantSlug: tenant.shortName });
   const active = await tenants.markActive(tenant.shortName, { clerkOrgId, clerkUpdatedAt });
   return { tenant: active, created: reservedNow };

@@ -5,6 +5,7 @@ import type { ClerkOrg, Tenant } from './types';
 
 export const FINDING_KINDS = [
   'user-without-test-org',
+  'tenant-slug-drift',
   'unknown-clerk-org',
   'slug-drift',
   'name-drift',
@@ -27,7 +28,13 @@ export type ReconcilePorts = OrgSyncPorts & {
     findTenantByShortName(shortName: string): Promise<Tenant | null>;
     liveTenants(): AsyncIterable<Tenant>;
   };
-  listing: { allOrganizations(): AsyncIterable<ClerkOrg>; allUserIds(): AsyncIterable<string> };
+  clerk: OrgSyncPorts['clerk'] & {
+    mergeUserPublicMetadata(userId: string, publicMetadata: Record<string, unknown>): Promise<void>;
+  };
+  listing: {
+    allOrganizations(): AsyncIterable<ClerkOrg>;
+    allUsers(): AsyncIterable<{ id: string; publicMetadata: Record<string, unknown> }>;
+  };
   /** provisionTestOrg with the real ports; absent when provisioning is webhook-only. */
   provision?: (userId: string) => Promise<unknown>;
 };
@@ -61,9 +68,18 @@ export async function reconcile({ apply }: { apply: boolean }, ports: ReconcileP
       );
     }
   }
-  for await (const userId of ports.listing.allUserIds()) {
+  for await (const { id: userId, publicMetadata } of ports.listing.allUsers()) {
     const testOrg = await ports.tenants.findTestOrgByOwner(userId);
-    if (testOrg?.status === 'active' || testOrg?.status === 'archived') continue;
+    if (testOrg?.status === 'archived') continue;
+    if (testOrg?.status === 'active') {
+      // Provisioning ends with the owner's newTenantSlug (DESIGN.md §3 rule 3): a crash or an edit in Clerk can lose it.
+      const slug = publicMetadata.newTenantSlug;
+      if (slug !== testOrg.shortName) {
+        const detail = slug === undefined ? `newTenantSlug missing (test org ${testOrg.shortName})` : `newTenantSlug is ${String(slug)}, test org is ${testOrg.shortName}`;
+        await note('tenant-slug-drift', userId, detail, () => ports.clerk.mergeUserPublicMetadata(userId, { newTenantSlug: testOrg.shortName }));
+      }
+      continue;
+    }
     const detail = testOrg ? `test org ${testOrg.shortName} stuck while provisioning` : 'no test org';
     await note('user-without-test-org', userId, detail, ports.provision && (() => ports.provision!(userId)));
   }

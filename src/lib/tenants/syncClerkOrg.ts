@@ -65,7 +65,12 @@ export async function adoptCreatedOrg(event: ClerkOrgEvent, { tenants }: OrgSync
   return (await tenants.adoptOrg(adoptionOf(event))) ? 'processed' : 'ignored';
 }
 
-/** The document for an unknown Clerk org under its slug; tagged test orgs keep their owner. */
+/**
+ * The document for an unknown Clerk org under its slug; tagged test orgs keep
+ * their owner and stay `provisioning`: provisioning (the user.created retry,
+ * the first visit, reconcile) finishes them by writing the owner's
+ * newTenantSlug, which an adoption must never skip.
+ */
 export function adoptionOf(org: ClerkOrgState & { id: string; publicMetadata: Record<string, unknown> }): AdoptedOrg {
   const owner = org.publicMetadata[TEST_ORG_OWNER_KEY];
   return {
@@ -76,6 +81,7 @@ export function adoptionOf(org: ClerkOrgState & { id: string; publicMetadata: Re
     isTestOrg: typeof owner === 'string',
     ownerUserId: typeof owner === 'string' ? owner : null,
     clerkUpdatedAt: org.updatedAt,
+    status: typeof owner === 'string' ? 'provisioning' : 'active',
   };
 }
 

@@ -23,6 +23,8 @@ export type AdoptedOrg = {
   isTestOrg: boolean;
   ownerUserId: string | null;
   clerkUpdatedAt: Date;
+  /** `provisioning` for a tagged test org: it becomes active once its owner's newTenantSlug is written. */
+  status: 'active' | 'provisioning';
 };
 
 export type { ClerkOrg };

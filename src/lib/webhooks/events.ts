@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeImageUrl } from '@/lib/security';
 
 // Zod schemas for the parts of Clerk's webhook payloads the handlers read
 // (shapes from clerk-openapi/webhooks-2025-04-15.yml). Unknown fields pass.
@@ -27,7 +28,8 @@ export const organizationSchema = z
     id: o.id,
     name: o.name,
     slug: o.slug,
-    logoUrl: o.has_image && o.image_url ? o.image_url : null,
+    // Only an https: image (Clerk's image host) becomes a logo: never `javascript:` or `data:`.
+    logoUrl: o.has_image ? safeImageUrl(o.image_url) : null,
     createdBy: o.created_by ?? null,
     publicMetadata: o.public_metadata,
     updatedAt: new Date(o.updated_at),
@@ -72,4 +74,33 @@ export type ParsedEvent = {
 
 export function isHandled(type: string): type is HandledType {
   return Object.hasOwn(handledEvents, type);
+}
+
+/** The event's data through its schema: the parsed event, or why the schema refuses it. */
+export function parseHandled(
+  type: HandledType,
+  data: unknown,
+  objectId: string | null,
+): { ok: true; event: ParsedEvent } | { ok: false; reason: string } {
+  const parsed = handledEvents[type].safeParse(data);
+  if (!parsed.success) return { ok: false, reason: `${type} payload: ${z.prettifyError(parsed.error)}` };
+  return { ok: true, event: { type, data: parsed.data, objectId } as ParsedEvent };
+}
+
+const ORG_FIELDS = ['id', 'name', 'slug', 'image_url', 'has_image', 'created_by', 'public_metadata', 'updated_at', 'deleted'];
+
+/**
+ * What the event log keeps of a verified event for replay: the raw fields its
+ * schema reads (never a user's profile: names, emails), unparsed, so a replay
+ * after a fix of the schema parses them again.
+ */
+export function storedFields(type: HandledType, data: Record<string, unknown>): Record<string, unknown> {
+  const pick = (source: unknown, keys: string[]) =>
+    Object.fromEntries(keys.filter((k) => source && typeof source === 'object' && k in source).map((k) => [k, (source as Record<string, unknown>)[k]]));
+  if (type.startsWith('user.')) return pick(data, ['id', 'deleted']);
+  if (type.startsWith('organization.')) return pick(data, ORG_FIELDS);
+  return {
+    organization: pick(data.organization, ['id']),
+    public_user_data: pick(data.public_user_data, ['user_id']),
+  };
 }

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { claimEvent, dbReady, failEvent, releaseEvent, reopenEvent, settleEvent } from '@/lib/db';
+import { claimEvent, dbReady, failEvent, releaseEvent, renewLease, reopenEvent, type Retention, settleEvent } from '@/lib/db';
 import { log } from '@/lib/log';
 import { orgSyncPorts, provisioningPorts } from '@/lib/tenants';
 import { createDispatch } from './dispatch';
@@ -33,6 +33,18 @@ export async function receiveClerkWebhook(request: Request): Promise<Delivery> {
   return delivery;
 }
 
+/** The event log with the deployment's retention periods. */
+function eventLog() {
+  const retention: Retention = { settledDays: env().WEBHOOK_EVENT_RETENTION_DAYS, failedDays: env().WEBHOOK_FAILED_RETENTION_DAYS };
+  return {
+    claimEvent: (svixId: string, fields: Parameters<typeof claimEvent>[1]) => claimEvent(svixId, fields, new Date(), retention),
+    settleEvent: (svixId: string, status: 'processed' | 'ignored') => settleEvent(svixId, status, retention),
+    failEvent: (svixId: string, error: string) => failEvent(svixId, error, retention),
+    releaseEvent,
+    renewLease: (svixId: string) => renewLease(svixId),
+  };
+}
+
 function deliver(request: Request): Promise<Delivery> {
   return receiveWebhook({
     verify: async () => {
@@ -42,7 +54,7 @@ function deliver(request: Request): Promise<Delivery> {
       await dbReady(env().MONGODB_URI);
       return verified;
     },
-    log: { claimEvent, settleEvent, releaseEvent, failEvent },
+    log: eventLog(),
     dispatch,
     settled,
     isTransient,
@@ -56,7 +68,7 @@ export async function replayFailedEvent(svixId: string): Promise<ReplayResult> {
   await dbReady(env().MONGODB_URI);
   return replay(svixId, {
     reopenEvent,
-    log: { claimEvent, settleEvent, releaseEvent, failEvent },
+    log: eventLog(),
     dispatch,
     isTransient,
     onError: (error, context) => log.error({ err: error, ...context, replay: true }, 'replayed webhook failed'),

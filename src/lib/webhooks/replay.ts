@@ -1,4 +1,4 @@
-import { isHandled, type ParsedEvent } from './events';
+import { isHandled, parseHandled } from './events';
 import { type Delivery, handleClaimed, type ReceivePorts } from './receive';
 
 export type ReplayPorts = Pick<ReceivePorts, 'log' | 'dispatch' | 'isTransient' | 'onError'> & {
@@ -18,6 +18,11 @@ export async function replayEvent(svixId: string, ports: ReplayPorts): Promise<R
     if (event) await ports.log.failEvent(svixId, 'not replayable: no stored payload');
     return { status: 'not-replayable' };
   }
-  const parsed = { type: event.type, data: event.payload, objectId: event.objectId ?? null } as ParsedEvent;
-  return { status: 'replayed', delivery: await handleClaimed(parsed, svixId, ports) };
+  // The stored raw fields go through today's schema: a replay after a fix of it succeeds.
+  const parsed = parseHandled(event.type, event.payload, event.objectId ?? null);
+  if (!parsed.ok) {
+    await ports.log.failEvent(svixId, parsed.reason);
+    return { status: 'replayed', delivery: { status: 200, body: { status: 'failed', reason: parsed.reason } } };
+  }
+  return { status: 'replayed', delivery: await handleClaimed(parsed.event, svixId, ports) };
 }

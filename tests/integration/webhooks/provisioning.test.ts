@@ -141,14 +141,14 @@ describe('user.created', () => {
     expect(creates()).toBe(createsBefore);
   });
 
-  it('records a permanent failure (Clerk rejects the request) as failed, answers 200 so Svix stops, and keeps it for replay', async () => {
+  it('records a permanent failure (Clerk has no such user) as failed, answers 200 so Svix stops, and keeps it for replay', async () => {
     const { user, event } = await signUp();
-    await clerk.sdk.users.deleteUser(user.id); // Clerk will refuse an org created by a user it no longer has
+    await clerk.sdk.users.deleteUser(user.id); // Clerk refuses an org created by a user it no longer has
     const response = await deliver(event, { svixId: 'msg_permanent' });
     expect(response).toMatchObject({ status: 200, json: { status: 'failed' } });
     const logged = await WebhookEvent.findOne({ svixId: 'msg_permanent' }).lean();
     expect(logged).toMatchObject({ status: 'failed', type: 'user.created', payload: { id: user.id } });
-    expect(logged?.lastError).toMatch(/ClerkRejectedError/);
+    expect(logged?.lastError).toMatch(/UnknownUserError/);
     // A redelivery is acknowledged without another attempt.
     expect((await deliver(event, { svixId: 'msg_permanent' })).json.status).toBe('duplicate');
   });

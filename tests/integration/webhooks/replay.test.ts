@@ -38,7 +38,7 @@ describe('replayFailedEvent', () => {
     expect((await replayFailedEvent(svixId)).status).toBe('replayed');
     const after = await WebhookEvent.findOne({ svixId }).lean();
     expect(after).toMatchObject({ status: 'failed', attempts: 2 });
-    expect(after?.lastError).toMatch(/ClerkRejectedError/);
+    expect(after?.lastError).toMatch(/UnknownUserError/);
   });
 
   it('does nothing for an event that did not fail', async () => {

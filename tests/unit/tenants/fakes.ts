@@ -1,4 +1,4 @@
-import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
+import { OwnerTakenError, ShortNameTakenError, UnknownUserError } from '@/lib/tenants/errors';
 import type { ProvisioningPorts } from '@/lib/tenants/provisionTestOrg';
 import type { ClerkOrg, Tenant } from '@/lib/tenants/types';
 
@@ -11,6 +11,8 @@ export function fakePorts() {
   let counter = 0;
   let nextOrgId = 1;
   const faults: { failCreateOnce?: Error; failAfterCreate?: boolean; crashBeforeAttach?: boolean } = {};
+  /** Users Clerk does not have: creating an org for them fails as lib/tenants' ports report it. */
+  const unknownUsers = new Set<string>();
   const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   const ports: ProvisioningPorts = {
@@ -57,6 +59,13 @@ export function fakePorts() {
         tenants.set(newShortName, { ...tenant, shortName: newShortName, name: newShortName });
         return true;
       },
+      dropReservation: async (shortName, ownerUserId) => {
+        await tick();
+        const tenant = tenants.get(shortName);
+        if (!tenant || tenant.ownerUserId !== ownerUserId || tenant.status !== 'provisioning' || tenant.clerkOrgId) return;
+        tenants.delete(shortName);
+        if (shortName === `test-${String(counter).padStart(4, '0')}`) counter -= 1;
+      },
       markActive: async (shortName, { clerkOrgId, clerkUpdatedAt }) => {
         await tick();
         const tenant = tenants.get(shortName)!;
@@ -73,6 +82,7 @@ export function fakePorts() {
           delete faults.failCreateOnce;
           throw error;
         }
+        if (unknownUsers.has(createdBy)) throw new UnknownUserError(`no user ${createdBy}`);
         if ([...clerkOrgs.values()].some((o) => o.slug === slug)) throw new Error('slug taken');
         const org: ClerkOrg = {
           id: `org_${nextOrgId++}`,
@@ -102,5 +112,5 @@ export function fakePorts() {
       },
     },
   };
-  return { ports, tenants, clerkOrgs, metadata, calls, faults };
+  return { ports, tenants, clerkOrgs, metadata, calls, faults, unknownUsers, counter: () => counter };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UnknownUserError } from '@/lib/tenants/errors';
 import { provisionTestOrg } from '@/lib/tenants/provisionTestOrg';
 import { testOrgShortName } from '@/lib/tenants/testOrgName';
 import { fakePorts } from './fakes';
@@ -26,6 +27,34 @@ describe('provisionTestOrg', () => {
     expect(tenant.clerkOrgId).toBe(org!.id);
     expect(metadata.get('user_a')).toEqual({ newTenantSlug: 'test-0001' });
     expect(calls).toEqual(['createOrganization', 'mergeUserPublicMetadata']);
+  });
+
+  it('leaves no reservation and no gap in the numbers for a user Clerk does not have', async () => {
+    const { ports, tenants, unknownUsers, counter, metadata } = fakePorts();
+    unknownUsers.add('user_ghost');
+    await expect(provisionTestOrg('user_ghost', ports)).rejects.toBeInstanceOf(UnknownUserError);
+    expect([...tenants.values()]).toEqual([]);
+    expect(counter()).toBe(0);
+    expect(metadata.has('user_ghost')).toBe(false);
+    expect((await provisionTestOrg('user_real', ports)).tenant.shortName).toBe('test-0001');
+  });
+
+  it('finishes an org adopted from organization.created (provisioning, Clerk org attached) by writing newTenantSlug first', async () => {
+    const { ports, tenants, metadata, calls } = fakePorts();
+    tenants.set('test-0004', {
+      shortName: 'test-0004',
+      name: 'test-0004',
+      clerkOrgId: 'org_adopted',
+      logoUrl: null,
+      isTestOrg: true,
+      ownerUserId: 'user_a',
+      status: 'provisioning',
+      clerkUpdatedAt: null,
+    });
+    const { tenant } = await provisionTestOrg('user_a', ports);
+    expect(tenant).toMatchObject({ shortName: 'test-0004', status: 'active', clerkOrgId: 'org_adopted' });
+    expect(metadata.get('user_a')).toEqual({ newTenantSlug: 'test-0004' });
+    expect(calls).toEqual(['mergeUserPublicMetadata']);
   });
 
   it('returns the existing org without calling Clerk on the next call', async () => {

@@ -1,7 +1,9 @@
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ActivateOrg } from '@/components/tenant/ActivateOrg';
 import { enterLocale } from '@/i18n/enterLocale';
 import { getOrgAccess } from '@/lib/auth';
+import { isValidShortName } from '@/lib/tenants';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string; tenant: string }> };
 
@@ -11,6 +13,8 @@ type Props = { children: ReactNode; params: Promise<{ locale: string; tenant: st
 export default async function TenantLayout({ children, params }: Props) {
   await enterLocale(params);
   const { tenant } = await params;
+  // `/en/x.png` can never be a tenant: the not-found page, not a look-up.
+  if (!isValidShortName(tenant)) notFound();
   const access = await getOrgAccess(tenant);
   return (
     <div data-testid="tenant-area">

@@ -30,3 +30,13 @@ export async function nextSequence(name: string): Promise<number> {
   if (!counter) throw new Error(`Counter '${name}' was not returned by its upsert`);
   return counter.seq;
 }
+
+/**
+ * Gives number `n` back when it is still the last one taken (compare and
+ * set): the next caller gets it again, so an abandoned reservation leaves no
+ * gap. If a later number was taken meanwhile, nothing changes.
+ */
+export async function releaseSequence(name: string, n: number): Promise<boolean> {
+  const result = await Counter.updateOne({ _id: name, seq: n }, { $inc: { seq: -1 } });
+  return result.modifiedCount === 1;
+}

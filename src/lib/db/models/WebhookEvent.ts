@@ -33,6 +33,10 @@ const webhookEventSchema = new Schema(
     // The fields of the verified event its handler reads (never user profile
     // data), kept so a platform admin can replay a failed one.
     payload: { type: Schema.Types.Mixed, default: null },
+    // When the TTL index removes the event (DESIGN.md §7 retention): set on
+    // settling (processed/ignored: 30 days by default) and failing (90 days);
+    // a replay starts the clock again.
+    expiresAt: { type: Date, default: null },
   },
   { collection: 'webhook_events', timestamps: true },
 );
@@ -40,6 +44,9 @@ const webhookEventSchema = new Schema(
 webhookEventSchema.index({ svixId: 1 }, { unique: true });
 // The admin view lists newest first and filters failed events for replay.
 webhookEventSchema.index({ status: 1, createdAt: -1 });
+// Retention: MongoDB's TTL monitor deletes an event once its expiresAt has
+// passed (the date carries the period, so changing it needs no index change).
+webhookEventSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0, partialFilterExpression: { expiresAt: { $type: 'date' } } });
 
 export type WebhookEventFields = InferSchemaType<typeof webhookEventSchema>;
 export type WebhookEventRecord = WebhookEventFields & { _id: Types.ObjectId };

@@ -13,6 +13,7 @@ import { newInstanceKeys, publishableKey, signingKey } from './keys';
 import { loadState, saveState } from './persist';
 import { RequestLog } from './requests';
 import { Router, type RequestContext, type RouteResult } from './router';
+import { instanceRoutes } from './routes/instance';
 import { invitationRoutes } from './routes/invitations';
 import { jwksRoutes } from './routes/jwks';
 import { localRoutes } from './routes/local';
@@ -162,6 +163,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   organizationRoutes(bapi, store);
   membershipRoutes(bapi, store);
   invitationRoutes(bapi, store);
+  instanceRoutes(bapi, store);
   jwksRoutes(bapi, key);
 
   let pk = '';

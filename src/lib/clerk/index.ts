@@ -14,3 +14,4 @@ export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
 export { allOrganizations, allUserIds } from './listing';
 export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';
+export { findUserIdsByEmails, listAllMemberships, listAllOrganizations, listAllPendingInvitations, type BulkInvitation, type BulkMembership } from './bulk';

@@ -1,6 +1,7 @@
 // lib/db: the only module that talks to MongoDB (STYLE.md "External systems").
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
+import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
 export { DbConnectionError, connectDb, disconnectDb } from './connection';
@@ -25,7 +26,7 @@ export {
  * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
  */
 export async function ensureIndexes(): Promise<void> {
-  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]);
+  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), ImportJob.init(), ImportChunk.init(), ImportProblem.init()]);
 }
 
 export {
@@ -46,3 +47,27 @@ export {
 } from './tenants';
 export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
 export { dbReady } from './ready';
+export { findTenantsByShortNames, searchTenants, setTenantArchived, tenantCounts, type TenantListFilter } from './tenantList';
+export { IMPORT_STATUS, ImportJob, type ImportJobRecord, type ImportStatus } from './models/ImportJob';
+export {
+  addImportProblems,
+  clearImportProblems,
+  createImportJob,
+  currentImportJob,
+  deleteImportChunks,
+  findImportJob,
+  importProblems,
+  leaseImportJob,
+  newImportId,
+  orphanedImportJobIds,
+  readImportChunks,
+  releaseImportJob,
+  requestImportCancel,
+  saveImportChunk,
+  settleImportJob,
+  startImportApply,
+  type ImportPhase,
+  type StartApplyResult,
+} from './importJobs';
+export { nativeDb } from './connection';
+export { lastReconcileRun, recordReconcileRun, type ReconcileRunRecord } from './models/ReconcileRun';

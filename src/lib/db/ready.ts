@@ -1,6 +1,7 @@
 import { connectDb } from './connection';
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
+import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
 const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: Promise<void> };
@@ -12,7 +13,7 @@ const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: P
  */
 export function dbReady(uri?: string): Promise<void> {
   globalForReady.__tenantryDbReady ??= connectDb(uri)
-    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init()]))
+    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), ImportJob.init(), ImportChunk.init(), ImportProblem.init()]))
     .then(() => undefined)
     .catch((error: unknown) => {
       delete globalForReady.__tenantryDbReady;

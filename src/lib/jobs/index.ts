@@ -1,0 +1,74 @@
+// lib/jobs: background jobs on agenda (a MongoDB-backed job library: locking,
+// lock lifetimes, several workers sharing one collection). The app defines
+// what runs; this module owns the library and the process's one runner.
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda, type Job } from 'agenda';
+import type mongoose from 'mongoose';
+import { log } from '@/lib/log';
+
+export type JobContext = {
+  /** True once the runner is stopping: a long job saves its place and returns. */
+  stopping: () => boolean;
+  /** Keeps agenda's lock on a long job (call between steps). */
+  touch: () => Promise<void>;
+};
+
+export type JobDefinition = {
+  name: string;
+  run: (data: Record<string, unknown>, context: JobContext) => Promise<void>;
+  /** agenda takes the job back from a runner that has not touched it for this long. */
+  lockLifetimeMs: number;
+  /** Runs at most this many of the job at once in this process. */
+  concurrency?: number;
+  /** A recurring job: one schedule shared by every instance (agenda keeps one document per name). */
+  everyMs?: number;
+};
+
+export type JobRunner = {
+  enqueue(name: string, data: Record<string, unknown>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const JOBS_COLLECTION = 'agenda_jobs';
+
+/**
+ * Starts a runner polling MongoDB every `pollMs` (agenda's MongoDB backend has
+ * no change notifications, so a new job waits at most one poll).
+ */
+export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose.mongo.Db; definitions: JobDefinition[]; pollMs: number }): Promise<JobRunner> {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db as never, collection: JOBS_COLLECTION }),
+    processEvery: pollMs,
+    removeOnComplete: true,
+  });
+  let stopping = false;
+  agenda.on('error', (error) => log.error({ err: error }, 'job runner error'));
+  for (const definition of definitions) {
+    agenda.define(
+      definition.name,
+      async (job: Job<Record<string, unknown>>) => {
+        try {
+          await definition.run(job.attrs.data ?? {}, { stopping: () => stopping, touch: () => job.touch() });
+        } catch (error) {
+          log.error({ err: error, job: definition.name }, 'background job failed');
+          throw error;
+        }
+      },
+      { lockLifetime: definition.lockLifetimeMs, concurrency: definition.concurrency ?? 1 },
+    );
+  }
+  await agenda.start();
+  for (const definition of definitions) {
+    if (definition.everyMs) await agenda.every(definition.everyMs, definition.name, {});
+  }
+  return {
+    async enqueue(name, data) {
+      await agenda.now(name, data);
+    },
+    async stop() {
+      stopping = true;
+      // Long jobs see `stopping` at their next step, save their place and return.
+      await agenda.drain({ timeout: 30_000, closeConnection: false });
+    },
+  };
+}

@@ -45,7 +45,9 @@ export const config = {
     // Pages, skipping Next internals and static files.
     '/((?!_next|api/webhooks/|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest|txt)).*)',
     // API routes, except webhooks: Svix deliveries carry no session and must
-    // reach the handler untouched (DESIGN.md §3, Webhook endpoint).
-    '/api/((?!webhooks/).*)',
+    // reach the handler untouched (DESIGN.md §3, Webhook endpoint); and the CSV
+    // upload, whose body the middleware would copy and cut at 10 MB (it checks
+    // the session itself).
+    '/api/((?!webhooks/|admin/imports$).*)',
   ],
 };

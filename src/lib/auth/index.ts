@@ -5,3 +5,4 @@ export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
 export { currentUserId } from './session';
 export { isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
 export { platformAdminForApi } from './platformAdminApi';
+export { platformAdminOfRequest } from './platformAdminOfRequest';

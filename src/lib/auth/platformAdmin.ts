@@ -19,7 +19,8 @@ export function isPlatformAdmin(userId: string, now: number = Date.now()): Promi
 }
 
 /** Pages and actions of the platform admin area: others get not-found, like an unknown page. */
-export async function requirePlatformAdmin(): Promise<{ userId: string }> {
+// `fresh` (a write): confirmed live with Clerk — implemented by the access issue (9).
+export async function requirePlatformAdmin(_options: { fresh?: boolean } = {}): Promise<{ userId: string }> {
   const session = await auth();
   if (!session.userId) return session.redirectToSignIn();
   if (!(await isPlatformAdmin(session.userId))) notFound();

@@ -15,3 +15,4 @@ export { getMembershipRole } from './memberships';
 export { allOrganizations, allUserIds } from './listing';
 export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';
 export { findUserIdsByEmails, listAllMemberships, listAllOrganizations, listAllPendingInvitations, type BulkInvitation, type BulkMembership } from './bulk';
+export { signedInUserOf } from './requestAuth';

@@ -42,16 +42,25 @@ export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose
     removeOnComplete: true,
   });
   let stopping = false;
+  const running = new Set<Promise<void>>();
   agenda.on('error', (error) => log.error({ err: error }, 'job runner error'));
   for (const definition of definitions) {
     agenda.define(
       definition.name,
       async (job: Job<Record<string, unknown>>) => {
+        const run = definition.run(job.attrs.data ?? {}, { stopping: () => stopping, touch: () => job.touch() });
+        const settled = run.then(
+          () => undefined,
+          () => undefined,
+        );
+        running.add(settled);
         try {
-          await definition.run(job.attrs.data ?? {}, { stopping: () => stopping, touch: () => job.touch() });
+          await run;
         } catch (error) {
           log.error({ err: error, job: definition.name }, 'background job failed');
           throw error;
+        } finally {
+          running.delete(settled);
         }
       },
       { lockLifetime: definition.lockLifetimeMs, concurrency: definition.concurrency ?? 1 },
@@ -67,8 +76,10 @@ export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose
     },
     async stop() {
       stopping = true;
-      // Long jobs see `stopping` at their next step, save their place and return.
-      await agenda.drain({ timeout: 30_000, closeConnection: false });
+      // Long jobs see `stopping` at their next step, save their place and
+      // return; then agenda releases whatever it had locked for this runner.
+      await Promise.all(running);
+      await agenda.stop(false);
     },
   };
 }

@@ -88,6 +88,8 @@ export function backgroundJobs(): Promise<JobRunner> {
     let started: JobRunner | undefined;
     started = await startJobRunner({ db: await db.nativeDb(), pollMs: env().JOBS_POLL_MS, definitions: definitions(owner, () => started) });
     log.info({ owner }, 'background job runner started');
+    // Imports left by a runner that stopped or died resume now, not at the next sweep.
+    for (const importId of await db.orphanedImportJobIds()) await started.enqueue(IMPORT_JOB, { importId });
     return started;
   })().catch((error: unknown) => {
     delete globalForJobs.__tenantryJobs;

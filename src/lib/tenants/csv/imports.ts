@@ -58,21 +58,33 @@ export async function receiveImportUpload(body: ReadableStream<Uint8Array> | nul
     let pendingBytes = 0;
     const flush = async () => {
       if (pendingBytes === 0) return;
-      const data = Buffer.concat(pending);
-      pending = [];
-      pendingBytes = 0;
+      // A buffer of its own (never a slice of Node's shared pool), as BSON serialises the whole backing store.
+      const data = Buffer.alloc(Math.min(pendingBytes, CHUNK_BYTES));
+      let offset = 0;
+      const rest: Buffer[] = [];
+      for (const piece of pending) {
+        const taken = piece.copy(data, offset, 0, Math.min(piece.length, data.length - offset));
+        offset += taken;
+        if (taken < piece.length) rest.push(piece.subarray(taken));
+      }
+      pending = rest;
+      pendingBytes -= data.length;
       await db.saveImportChunk(id, chunks, data);
       chunks += 1;
     };
     file.on('limit', () => (tooLarge = true));
-    for await (const piece of file as AsyncIterable<Buffer>) {
+    for await (const received of file as AsyncIterable<Buffer>) {
       if (tooLarge) continue; // read to the end, keep nothing
-      bytes += piece.length;
-      pending.push(piece);
-      pendingBytes += piece.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+      bytes += received.length;
+      // A body already in memory can arrive as one piece: cut it to chunk size.
+      for (let start = 0; start < received.length; start += CHUNK_BYTES) {
+        const piece = received.subarray(start, start + CHUNK_BYTES);
+        pending.push(piece);
+        pendingBytes += piece.length;
+        if (pendingBytes >= CHUNK_BYTES) await flush();
+      }
     }
-    if (!tooLarge) await flush();
+    while (!tooLarge && pendingBytes > 0) await flush();
   }
 
   try {

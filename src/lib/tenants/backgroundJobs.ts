@@ -85,8 +85,9 @@ export function backgroundJobs(): Promise<JobRunner> {
   globalForJobs.__tenantryJobs ??= (async () => {
     await db.dbReady(env().MONGODB_URI);
     const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-    let started: JobRunner | undefined;
-    started = await startJobRunner({ db: await db.nativeDb(), pollMs: env().JOBS_POLL_MS, definitions: definitions(owner, () => started) });
+    const ref: { runner?: JobRunner } = {};
+    const started = await startJobRunner({ db: await db.nativeDb(), pollMs: env().JOBS_POLL_MS, definitions: definitions(owner, () => ref.runner) });
+    ref.runner = started;
     log.info({ owner }, 'background job runner started');
     // Imports left by a runner that stopped or died resume now, not at the next sweep.
     for (const importId of await db.orphanedImportJobIds()) await started.enqueue(IMPORT_JOB, { importId });

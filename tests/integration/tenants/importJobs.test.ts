@@ -46,7 +46,7 @@ function csvOf(rows: number, prefix: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function uploadRequest(content: string | Uint8Array, fields: Record<string, string> = {}): Request {
+function uploadRequest(content: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('file', new Blob([content], { type: 'text/csv' }), 'orgs.csv');

@@ -1,25 +1,38 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CsvImportForm } from '@/components/admin/CsvImportForm';
+import { ImportPanel } from '@/components/admin/ImportPanel';
+import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
 import { ReplayButton } from '@/components/admin/ReplayButton';
 import { enterLocale } from '@/i18n/enterLocale';
 import { Link } from '@/i18n/navigation';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countTenants, dbReady, listEvents, listTenants } from '@/lib/db';
+import { dbReady, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { env } from '@/lib/env';
+import { currentImport } from '@/lib/tenants';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ events?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ events?: string } & OrgListQuery> };
+
+const PAGE_SIZE = 50;
 
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
 export default async function AdminPage({ params, searchParams }: Props) {
   await enterLocale(params);
   await requirePlatformAdmin();
-  const onlyFailed = (await searchParams).events === 'failed';
+  const query = await searchParams;
+  const onlyFailed = query.events === 'failed';
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const filter = {
+    search: query.q?.slice(0, 100) || undefined,
+    kind: query.kind === 'test' || query.kind === 'customer' ? query.kind : undefined,
+    status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
+  } as const;
   await dbReady(env().MONGODB_URI);
-  const [tenants, total, events] = await Promise.all([
-    listTenants({ limit: 200 }),
-    countTenants(),
+  const [list, counts, events, reconcileRun, currentJob] = await Promise.all([
+    searchTenants(filter, { page, pageSize: PAGE_SIZE }),
+    tenantCounts(),
     listEvents({ status: onlyFailed ? 'failed' : undefined, limit: 50 }),
+    lastReconcileRun(),
+    currentImport(),
   ]);
   const t = await getTranslations('Admin');
   const tc = await getTranslations('AdminCsv');
@@ -27,36 +40,22 @@ export default async function AdminPage({ params, searchParams }: Props) {
   return (
     <section className="page" data-testid="admin-page">
       <h1>{t('title')}</h1>
-      <h2>{t('orgs', { count: total })}</h2>
-      <table data-testid="admin-orgs">
-        <thead>
-          <tr>
-            <th>{t('shortName')}</th>
-            <th>{t('name')}</th>
-            <th>{t('kind')}</th>
-            <th>{t('status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tenants.map((tenant) => (
-            <tr key={tenant.shortName}>
-              <td>
-                <code>{tenant.shortName}</code>
-              </td>
-              <td>{tenant.name}</td>
-              <td>{tenant.isTestOrg ? t('testOrg') : t('customerOrg')}</td>
-              <td>{t(`statuses.${tenant.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2>{t('orgs', { count: counts.all })}</h2>
+      <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
       <h2>{tc('title')}</h2>
       <p>
         <a href="/api/admin/orgs/export" data-testid="csv-export" download>
           {tc('export')}
         </a>
       </p>
-      <CsvImportForm />
+      <ImportPanel initial={currentJob} />
+      <p data-testid="reconcile-last">
+        {reconcileRun
+          ? reconcileRun.error
+            ? tc('reconcileFailed', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), error: reconcileRun.error })
+            : tc('reconcile', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), findings: reconcileRun.findings, fixed: reconcileRun.fixed })
+          : tc('reconcileNever')}
+      </p>
       <h2>{t('events')}</h2>
       <p>
         <Link href={onlyFailed ? '/admin' : '/admin?events=failed'}>{onlyFailed ? t('showAll') : t('showFailed')}</Link>

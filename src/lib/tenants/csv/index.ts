@@ -1,4 +1,4 @@
 export { CSV_COLUMNS, neutralise, unneutralise, type OrgCsvRow } from './format';
 export { exportOrgRows, type CsvExportPorts } from './exportOrgs';
 export { importOrgsCsv, type CsvProblem, type ImportReport } from './importOrgs';
-export type { CsvImportPorts } from './plan';
+export { checkRecord, countPlan, emptyCounts, planBatch, type ClerkState, type CsvImportPorts, type RowPlan } from './plan';

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
 import type { Tenant } from '@/lib/tenants';
+import { ArchiveButton } from './ArchiveButton';
 
 export type OrgListQuery = { q?: string; kind?: string; status?: string; page?: string };
 
@@ -40,6 +41,7 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
               <th>{t('name')}</th>
               <th>{t('kind')}</th>
               <th>{t('status')}</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -51,6 +53,7 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
                 <td>{tenant.name}</td>
                 <td>{tenant.isTestOrg ? t('testOrg') : t('customerOrg')}</td>
                 <td>{t(`statuses.${tenant.status}`)}</td>
+                <td>{tenant.status !== 'provisioning' && <ArchiveButton shortName={tenant.shortName} archived={tenant.status === 'archived'} />}</td>
               </tr>
             ))}
           </tbody>

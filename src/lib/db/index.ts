@@ -45,7 +45,7 @@ export {
   renameReservation,
   reserveTestOrg,
 } from './tenants';
-export { type Claim, claimEvent, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
+export { type Claim, claimEvent, countEvents, type EventFilter, failEvent, findEvent, listEvents, releaseEvent, reopenEvent, settleEvent } from './webhookEvents';
 export { dbReady } from './ready';
 export { findTenantsByShortNames, searchTenants, setTenantArchived, tenantCounts, type TenantListFilter } from './tenantList';
 export { IMPORT_STATUS, ImportJob, type ImportJobRecord, type ImportStatus } from './models/ImportJob';

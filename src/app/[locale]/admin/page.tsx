@@ -1,17 +1,17 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/ImportPanel';
 import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
-import { ReplayButton } from '@/components/admin/ReplayButton';
+import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
 import { enterLocale } from '@/i18n/enterLocale';
-import { Link } from '@/i18n/navigation';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { dbReady, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
+import { countEvents, dbReady, type EventFilter, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { env } from '@/lib/env';
 import { currentImport } from '@/lib/tenants';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ events?: string } & OrgListQuery> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventLogQuery & OrgListQuery> };
 
 const PAGE_SIZE = 50;
+const EVENT_STATUSES = ['failed', 'stuck', 'processing', 'processed', 'ignored'] as const;
 
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
@@ -19,7 +19,12 @@ export default async function AdminPage({ params, searchParams }: Props) {
   await enterLocale(params);
   await requirePlatformAdmin();
   const query = await searchParams;
-  const onlyFailed = query.events === 'failed';
+  const eventPage = Math.max(1, Number.parseInt(query.ev ?? '1', 10) || 1);
+  const eventFilter: EventFilter = {
+    status: EVENT_STATUSES.find((s) => s === query.events),
+    type: query.type?.trim().slice(0, 100) || undefined,
+  };
+  const now = new Date();
   const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
   const filter = {
     search: query.q?.slice(0, 100) || undefined,
@@ -27,10 +32,11 @@ export default async function AdminPage({ params, searchParams }: Props) {
     status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
   } as const;
   await dbReady(env().MONGODB_URI);
-  const [list, counts, events, reconcileRun, currentJob] = await Promise.all([
+  const [list, counts, events, eventTotal, reconcileRun, currentJob] = await Promise.all([
     searchTenants(filter, { page, pageSize: PAGE_SIZE }),
     tenantCounts(),
-    listEvents({ status: onlyFailed ? 'failed' : undefined, limit: 50 }),
+    listEvents({ ...eventFilter, limit: PAGE_SIZE, offset: (eventPage - 1) * PAGE_SIZE }, now),
+    countEvents(eventFilter, now),
     lastReconcileRun(),
     currentImport(),
   ]);
@@ -57,35 +63,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
           : tc('reconcileNever')}
       </p>
       <h2>{t('events')}</h2>
-      <p>
-        <Link href={onlyFailed ? '/admin' : '/admin?events=failed'}>{onlyFailed ? t('showAll') : t('showFailed')}</Link>
-      </p>
-      <table data-testid="admin-events">
-        <thead>
-          <tr>
-            <th>{t('received')}</th>
-            <th>{t('type')}</th>
-            <th>{t('status')}</th>
-            <th>{t('attempts')}</th>
-            <th>{t('lastError')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.svixId} data-testid="admin-event">
-              <td>{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-              <td>
-                <code>{event.type}</code>
-              </td>
-              <td>{event.status}</td>
-              <td>{event.attempts}</td>
-              <td>{event.lastError}</td>
-              <td>{event.status === 'failed' && <ReplayButton svixId={event.svixId} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EventLog events={events} total={eventTotal} page={eventPage} pageSize={PAGE_SIZE} query={query} now={now} />
     </section>
   );
 }

@@ -22,6 +22,8 @@ export type JobDefinition = {
   concurrency?: number;
   /** A recurring job: one schedule shared by every instance (agenda keeps one document per name). */
   everyMs?: number;
+  /** A recurring job's first run comes one interval after start, not at once. */
+  skipImmediate?: boolean;
 };
 
 export type JobRunner = {
@@ -68,7 +70,7 @@ export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose
   }
   await agenda.start();
   for (const definition of definitions) {
-    if (definition.everyMs) await agenda.every(definition.everyMs, definition.name, {});
+    if (definition.everyMs) await agenda.every(definition.everyMs, definition.name, {}, { skipImmediate: definition.skipImmediate ?? false });
   }
   return {
     async enqueue(name, data) {

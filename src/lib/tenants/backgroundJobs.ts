@@ -52,6 +52,8 @@ function definitions(owner: string, runner: () => JobRunner | undefined): JobDef
       // agenda runs one at a time across instances: one schedule document, locked while it runs.
       lockLifetimeMs: 30 * 60_000,
       everyMs: e.RECONCILE_INTERVAL_MINUTES * 60_000,
+      // Not at every server start: a deploy of several instances would run it each time.
+      skipImmediate: true,
       run: () => scheduledReconcile(e.RECONCILE_SCHEDULED_APPLY),
     });
   }

@@ -62,10 +62,9 @@ export function ImportPanel({ initial }: { initial: ImportView | null }) {
     setBusy(false);
   }
 
-  const finished = job && ['done', 'failed', 'cancelled'].includes(job.status);
   return (
     <div data-testid="csv-import">
-      {(!job || finished) && (
+      {(!job || !RUNNING.includes(job.status)) && (
         <form action={upload} data-testid="csv-import-form">
           <label>
             {t('file')} <input type="file" name="file" accept=".csv,text/csv" required data-testid="csv-file" />

@@ -34,7 +34,10 @@ function definitions(owner: string, runner: () => JobRunner | undefined): JobDef
       concurrency: 2,
       run: async (data, { stopping }) => {
         if (typeof data.importId !== 'string') return;
-        await runImportJob(data.importId, { owner, stopping, store: importJobStore, ports: csvImportPorts });
+        // One owner per run, not per process: the sweep may queue a job that is
+        // already queued, and the lease must keep the second run out even here.
+        const runOwner = `${owner}:${randomBytes(4).toString('hex')}`;
+        await runImportJob(data.importId, { owner: runOwner, stopping, store: importJobStore, ports: csvImportPorts });
       },
     },
     {

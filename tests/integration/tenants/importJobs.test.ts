@@ -90,6 +90,26 @@ describe('CSV import job', () => {
     expect((await Organization.find({}).lean()).map((o) => o.shortName).sort()).toEqual(['good-one', 'good-two']);
   });
 
+  it('previews every row of a file of several batches, the last line without a newline', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `multi-${i + 1},Multi ${i + 1},,false,`);
+    const id = await uploaded([HEADER, ...rows, 'Not Valid,x,,false,'].join('\n'));
+    const ready = await until(id, (v) => v.status === 'ready');
+    expect(ready).toMatchObject({ total: 201, created: 200, rejected: 1 });
+    expect(ready.problems.map((p) => p.line)).toEqual([202]);
+  });
+
+  it('runs a job queued twice only once', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `twice-${i + 1},Twice ${i + 1},,false,`);
+    const id = await uploaded([HEADER, ...rows].join('\n'));
+    const runner = await backgroundJobs();
+    await Promise.all([runner.enqueue('csv-import', { importId: id }), runner.enqueue('csv-import', { importId: id })]);
+    expect(await until(id, (v) => v.status === 'ready')).toMatchObject({ total: 250, created: 250 });
+    expect(await startImportApply(id)).toEqual({ ok: true });
+    await Promise.all([runner.enqueue('csv-import', { importId: id }), runner.enqueue('csv-import', { importId: id })]);
+    expect(await until(id, (v) => v.status === 'done')).toMatchObject({ done: 250, created: 250, rejected: 0 });
+    expect(await slugsInClerk('twice')).toHaveLength(250);
+  });
+
   it('refuses to apply a file with problems unless asked to apply the valid rows', async () => {
     const id = await uploaded([HEADER, 'fine-co,Fine,,false,', 'Nope,Bad,,false,'].join('\n'));
     await until(id, (v) => v.status === 'ready');

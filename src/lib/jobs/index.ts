@@ -32,6 +32,36 @@ export type JobRunner = {
 };
 
 const JOBS_COLLECTION = 'agenda_jobs';
+const LOCKS_COLLECTION = 'job_locks';
+
+type LockDoc = { _id: string; owner: string; until: Date };
+
+/**
+ * A recurring job runs on one instance at a time. agenda locks a job while it
+ * runs, but another instance starting up re-saves the schedule and can free
+ * that lock (seen with three runners on one database), so recurring jobs also
+ * take this lease: one document per job name, taken over only once expired.
+ */
+async function withLease(db: mongoose.mongo.Db, name: string, lifetimeMs: number, run: () => Promise<void>): Promise<void> {
+  const locks = db.collection<LockDoc>(LOCKS_COLLECTION);
+  const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+  const now = new Date();
+  const until = new Date(now.getTime() + lifetimeMs);
+  let held = false;
+  try {
+    await locks.insertOne({ _id: name, owner, until });
+    held = true;
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 11000)) throw error;
+    held = (await locks.findOneAndUpdate({ _id: name, until: { $lt: now } }, { $set: { owner, until } })) !== null;
+  }
+  if (!held) return; // running elsewhere
+  try {
+    await run();
+  } finally {
+    await locks.deleteOne({ _id: name, owner });
+  }
+}
 
 /**
  * Starts a runner polling MongoDB every `pollMs` (agenda's MongoDB backend has
@@ -50,7 +80,10 @@ export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose
     agenda.define(
       definition.name,
       async (job: Job<Record<string, unknown>>) => {
-        const run = definition.run(job.attrs.data ?? {}, { stopping: () => stopping, touch: () => job.touch() });
+        const context = { stopping: () => stopping, touch: () => job.touch() };
+        const run = definition.everyMs
+          ? withLease(db, definition.name, definition.lockLifetimeMs, () => definition.run(job.attrs.data ?? {}, context))
+          : definition.run(job.attrs.data ?? {}, context);
         const settled = run.then(
           () => undefined,
           () => undefined,

@@ -47,28 +47,34 @@ export async function listAllMemberships(): Promise<BulkMembership[]> {
 }
 
 type RawInvitation = { organizationId: string; emailAddress: string; role: string };
-type RawRequest = (options: { method: 'GET'; path: string; queryParams: Record<string, unknown> }) => Promise<Paged<RawInvitation>>;
+type RawRequest<T> = (options: { method: 'GET'; path: string; queryParams: Record<string, unknown> }) => Promise<T>;
 
 /**
- * @clerk/backend 3.25 has no method for `GET /organization_invitations`; its
- * own request function (auth, API version header, error shape, deserialising)
+ * @clerk/backend 3.25 has no method for `GET /organization_invitations` (and
+ * its getUserList adds a `/users/count` call); its own request function (auth, API version header, error shape, deserialising)
  * is reused so the call behaves like every other.
  */
-function requestOf(client: ClerkClient): RawRequest {
-  const api = client.organizations as unknown as { request: RawRequest };
+function requestOf<T>(client: ClerkClient): RawRequest<T> {
+  const api = client.organizations as unknown as { request: RawRequest<T> };
   return api.request.bind(api);
 }
 
 export async function listAllPendingInvitations(): Promise<BulkInvitation[]> {
   const invitations = await allPages((offset) =>
     callClerk('list pending invitations', (c) =>
-      requestOf(c)({ method: 'GET', path: '/organization_invitations', queryParams: { status: 'pending', limit: PAGE, offset, orderBy: '+created_at' } }),
+      requestOf<Paged<RawInvitation>>(c)({ method: 'GET', path: '/organization_invitations', queryParams: { status: 'pending', limit: PAGE, offset, orderBy: '+created_at' } }),
     ),
   );
   return invitations.map((i) => ({ organizationId: i.organizationId, emailAddress: i.emailAddress.toLowerCase(), role: i.role }));
 }
 
-/** The Clerk user id of each email that has one (any of a user's addresses), EMAILS_PER_CALL a call. */
+type RawUser = { id: string; emailAddresses: { emailAddress: string }[] };
+
+/**
+ * The Clerk user id of each email that has one (any of a user's addresses),
+ * EMAILS_PER_CALL a call. `GET /users` through the raw request: the SDK's
+ * getUserList also asks `GET /users/count` every time, doubling the calls.
+ */
 export async function findUserIdsByEmails(emails: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
   const found = new Map<string, string>();
@@ -76,9 +82,11 @@ export async function findUserIdsByEmails(emails: string[]): Promise<Map<string,
   for (let i = 0; i < wanted.length; i += EMAILS_PER_CALL) chunks.push(wanted.slice(i, i + EMAILS_PER_CALL));
   await Promise.all(
     chunks.map(async (chunk) => {
-      const { data } = await callClerk('find users by email', (c) => c.users.getUserList({ emailAddress: chunk, limit: PAGE }));
+      const users = await callClerk('find users by email', (c) =>
+        requestOf<RawUser[]>(c)({ method: 'GET', path: '/users', queryParams: { emailAddress: chunk, limit: PAGE } }),
+      );
       const asked = new Set(chunk);
-      for (const user of data) {
+      for (const user of users) {
         for (const address of user.emailAddresses) {
           const email = address.emailAddress.toLowerCase();
           if (asked.has(email)) found.set(email, user.id);

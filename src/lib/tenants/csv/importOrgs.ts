@@ -18,7 +18,9 @@ export type ImportReport = {
 };
 
 export const IMPORT_BATCH = 100;
-export const ROWS_AT_ONCE = 10;
+// Rows in progress at once: enough that Clerk's gate (CLERK_CONCURRENCY calls in
+// flight) stays busy while other rows wait on MongoDB.
+export const ROWS_AT_ONCE = 30;
 
 /** Runs `fn` over the rows of a batch, a few at a time (lib/clerk's gate bounds the Clerk calls). */
 export async function eachRow(plans: RowPlan[], fn: (plan: RowPlan) => Promise<void>): Promise<void> {

@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // The job library and the multipart parser run as plain Node packages (not bundled).
+  serverExternalPackages: ['agenda', '@agendajs/mongo-backend', 'busboy'],
   // `npm run dev` with DEV_BROWSER_HOST=127.0.0.1 serves the app by that address too.
   allowedDevOrigins: ['127.0.0.1'],
   // forbidden() for members who lack a role (DESIGN.md §3 Access).

@@ -1,35 +1,37 @@
-// One CSV import in a Node process of its own (started by
+// One CSV import or export in a Node process of its own (started by
 // bench/scenarios/csvImport.ts): its heap holds the importer alone, not
 // clerk-local's growing store, and lib/env is parsed afresh with the
-// scenario's rate limit. The app's code is called directly (importOrgsCsv with
-// the real ports), as the admin page's server action calls it.
+// scenario's settings. The app's code is called as the job runner calls it:
+// the file stored in MongoDB chunks, an import job created, its preview and
+// apply phases run by runImportJob with the real ports; an export is
+// exportOrgRows with the real ports.
 //
-// argv: <csv file> <inviter user id> [warm-up csv file]. The warm-up file is
-// imported first, unmeasured: one-time costs (code compiled on first use,
-// connection pools) are not growth with rows. Prints one JSON line (WorkerResult).
+// argv: import <csv file> <inviter user id> | export. Prints one JSON line (WorkerResult).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
+export type Phase = { ms: number; calls: Record<string, number>; routes: Record<string, number> };
+
 export type WorkerResult = {
-  ms: number;
   csvBytes: number;
   concurrencyLimit: number;
-  calls: Record<string, number>;
-  routes: Record<string, number>;
+  rateLimitPer10s: number;
   peakInFlight: number;
-  heap: { start: number; peak: number; end: number; afterGc: number; samples: number; live: number[] };
-  report: { applied: boolean; rows: number; created: number; updated: number; unchanged: number; adminsAdded: number; invitationsSent: number; errors: number; firstError?: string };
+  preview?: Phase;
+  apply?: Phase;
+  export?: Phase & { firstRowMs: number; rows: number; bytes: number };
+  heap: { start: number; end: number; live: number[] };
+  view?: { status: string; total: number; created: number; updated: number; unchanged: number; rejected: number; invited: number; adminsAdded: number; firstProblem?: string };
 };
 
-const [file, inviterUserId, warmUpFile] = process.argv.slice(2);
-if (!file || !inviterUserId) throw new Error('usage: csvImportWorker <csv file> <inviter user id>');
+const [mode, file, inviterUserId] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 // Every request to Clerk's Backend API counted, and how many are in flight at
 // once. Installed before @clerk/backend loads: it binds fetch when imported.
 const clerkUrl = process.env.CLERK_API_URL ?? '';
-const calls: Record<string, number> = {};
-const routes: Record<string, number> = {};
+let calls: Record<string, number> = {};
+let routes: Record<string, number> = {};
 let inFlight = 0;
 let peakInFlight = 0;
 const realFetch = globalThis.fetch;
@@ -37,13 +39,12 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const request = new Request(input, init);
   if (!request.url.startsWith(clerkUrl)) return realFetch(request);
   calls[request.method] = (calls[request.method] ?? 0) + 1;
-  const route = `${request.method} ${new URL(request.url).pathname.replace(/\/(org|user|orginv)_[A-Za-z0-9]+/g, '/{id}').replace(/\/org-\d+/g, '/{slug}')}`;
+  const route = `${request.method} ${new URL(request.url).pathname.replace(/\/(org|user|orginv)_[A-Za-z0-9]+/g, '/{id}')}`;
   routes[route] = (routes[route] ?? 0) + 1;
   inFlight += 1;
   peakInFlight = Math.max(peakInFlight, inFlight);
   try {
     const response = await realFetch(request);
-    // Held until the body is read, as the caller's slot is.
     const body = response.body === null || [204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
     return new Response(body, response);
   } finally {
@@ -51,61 +52,64 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   }
 };
 
-const { dbReady, disconnectDb } = await import('@/lib/db');
+const db = await import('@/lib/db');
 const { env } = await import('@/lib/env');
-const { csvImportPorts, importOrgsCsv } = await import('@/lib/tenants');
-await dbReady(env().MONGODB_URI);
+const tenants = await import('@/lib/tenants');
+await db.dbReady(env().MONGODB_URI);
 
-if (warmUpFile) {
-  await importOrgsCsv(readFileSync(warmUpFile, 'utf8'), { applyValidRows: false, inviterUserId }, csvImportPorts);
-  for (const key of Object.keys(calls)) delete calls[key];
-  for (const key of Object.keys(routes)) delete routes[key];
-  peakInFlight = 0;
-}
-const text = readFileSync(file, 'utf8');
-gc();
 const heapNow = () => process.memoryUsage().heapUsed;
-const start = heapNow();
-let peak = start;
-let samples = 0;
-// heapUsed counts garbage not yet collected, so its peak follows V8's GC
-// heuristics more than the import; every second a full GC first gives the live heap.
+gc();
+const heapStart = heapNow();
 const live: number[] = [];
 const sampler = setInterval(() => {
-  samples += 1;
-  if (samples % 10 === 0) {
-    gc();
-    live.push(heapNow());
-  } else peak = Math.max(peak, heapNow());
-}, 100);
-const started = performance.now();
-const report = await importOrgsCsv(text, { applyValidRows: false, inviterUserId }, csvImportPorts);
-const ms = performance.now() - started;
-clearInterval(sampler);
-const end = heapNow();
-peak = Math.max(peak, end);
-gc();
-const afterGc = heapNow();
-await disconnectDb();
+  gc();
+  live.push(heapNow());
+}, 1_000);
 
-const result: WorkerResult = {
-  ms,
-  csvBytes: Buffer.byteLength(text),
-  concurrencyLimit: env().CLERK_CONCURRENCY,
-  calls,
-  routes,
-  peakInFlight,
-  heap: { start, peak, end, afterGc, samples, live },
-  report: {
-    applied: report.applied,
-    rows: report.rows,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    adminsAdded: report.adminsAdded,
-    invitationsSent: report.invitationsSent,
-    errors: report.errors.length,
-    firstError: report.errors[0] ? `line ${report.errors[0].line}: ${report.errors[0].message}` : undefined,
-  },
-};
+function phase(started: number): Phase {
+  const result = { ms: performance.now() - started, calls, routes };
+  calls = {};
+  routes = {};
+  return result;
+}
+
+const result: WorkerResult = { csvBytes: 0, concurrencyLimit: env().CLERK_CONCURRENCY, rateLimitPer10s: env().CLERK_RATE_LIMIT_PER_10S ?? 0, peakInFlight: 0, heap: { start: heapStart, end: 0, live } };
+const context = { owner: 'bench', stopping: () => false, store: tenants.importJobStore, ports: tenants.csvImportPorts };
+
+if (mode === 'import') {
+  if (!file || !inviterUserId) throw new Error('usage: csvImportWorker import <csv file> <inviter user id>');
+  const bytes = readFileSync(file);
+  result.csvBytes = bytes.length;
+  const id = db.newImportId();
+  for (let n = 0, at = 0; at < bytes.length; n += 1, at += 1024 * 1024) await db.saveImportChunk(id, n, Buffer.from(bytes.subarray(at, at + 1024 * 1024)));
+  await db.createImportJob(id, { fileName: 'bench.csv', bytes: bytes.length, chunks: Math.ceil(bytes.length / (1024 * 1024)), createdBy: inviterUserId, applyValidRows: false });
+  let started = performance.now();
+  await tenants.runImportJob(id, context);
+  result.preview = phase(started);
+  const applying = await db.startImportApply(id);
+  if (!applying.ok) throw new Error(`apply refused: ${applying.reason}`);
+  started = performance.now();
+  await tenants.runImportJob(id, context);
+  result.apply = phase(started);
+  const view = (await tenants.getImport(id))!;
+  result.view = { ...view, firstProblem: view.problems[0] ? `line ${view.problems[0].line}: ${view.problems[0].message}` : undefined };
+} else if (mode === 'export') {
+  const { stringify } = await import('csv-stringify/sync');
+  const started = performance.now();
+  let firstRowMs = -1;
+  let rows = 0;
+  let bytes = 0;
+  for await (const row of tenants.exportOrgRows(tenants.csvExportPorts)) {
+    if (firstRowMs < 0) firstRowMs = performance.now() - started;
+    rows += 1;
+    bytes += stringify([row]).length;
+  }
+  result.export = { ...phase(started), firstRowMs, rows, bytes };
+} else throw new Error('usage: csvImportWorker import|export …');
+
+clearInterval(sampler);
+gc();
+result.heap.end = heapNow();
+result.peakInFlight = peakInFlight;
+await db.disconnectDb();
 process.stdout.write(`${JSON.stringify(result)}\n`);

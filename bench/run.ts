@@ -26,8 +26,10 @@ async function main(): Promise<number> {
     ['page views', () => pageViews(bench, progress)],
     ['mutation', () => mutation(bench, progress)],
   ];
+  // BENCH_ONLY=CSV runs the scenarios whose name contains it (e.g. the CSV import alone).
+  const only = process.env.BENCH_ONLY;
   try {
-    for (const [name, run] of scenarios) {
+    for (const [name, run] of scenarios.filter(([n]) => !only || n.includes(only))) {
       const started = performance.now();
       progress(`${name}…`);
       try {

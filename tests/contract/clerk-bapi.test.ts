@@ -67,6 +67,9 @@ describe.skipIf(!present)('clerk-local Backend API responses match bapi-2026-05-
     const inv = await orgs.createOrganizationInvitation({ organizationId: org.id, emailAddress: 'new@example.com', role: 'org:member', inviterUserId: admin.id });
     await orgs.createOrganizationInvitation({ organizationId: org.id, emailAddress: 'other@example.com', role: 'org:admin', redirectUrl: 'http://localhost:3000/accept' });
     await orgs.getOrganizationInvitationList({ organizationId: org.id, status: ['pending'] });
+    // Instance-wide listings (CSV import and export read Clerk in bulk).
+    await orgs.getInstanceOrganizationMembershipList({ limit: 500, offset: 0 });
+    await fetch(`${local.url}/v1/organization_invitations?status=pending&limit=500&offset=0`, { headers: { authorization: `Bearer ${local.secretKey}` } });
     await orgs.getOrganizationInvitation({ organizationId: org.id, invitationId: inv.id });
     await orgs.revokeOrganizationInvitation({ organizationId: org.id, invitationId: inv.id });
     await expectFailure(orgs.revokeOrganizationInvitation({ organizationId: org.id, invitationId: inv.id }));

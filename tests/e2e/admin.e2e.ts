@@ -51,14 +51,17 @@ test('a platform admin exports the orgs as CSV and imports a file through the pa
   await page.goto('/en/admin');
   await page.getByTestId('csv-file').setInputFiles(file);
   await page.getByRole('button', { name: en.AdminCsv.import }).click();
+  // The preview: counts and line-numbered problems, nothing written yet.
+  await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
   await expect(page.getByTestId('csv-error')).toHaveText(/^Line 3: shortName "Bad Name" is not valid/);
   expect(await clerk.organizations.getOrganizationList({ query: slug }).then((r) => r.totalCount)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('csv-preview.png') });
 
-  // The form is reset after each import: choose the file again.
-  await page.getByTestId('csv-file').setInputFiles(file);
   await page.getByLabel(en.AdminCsv.applyValidRows).check();
-  await page.getByRole('button', { name: en.AdminCsv.import }).click();
-  await expect(page.getByTestId('csv-report')).toContainText('1 created');
+  await page.getByRole('button', { name: en.AdminCsv.apply }).click();
+  await expect(page.getByTestId('csv-report')).toContainText('1 created', { timeout: 30_000 });
+  await expect(page.getByTestId('csv-report')).toContainText('1 rejected');
+  await page.screenshot({ path: test.info().outputPath('csv-summary.png') });
   const org = await clerk.organizations.getOrganization({ slug });
   const { data: invitations } = await clerk.organizations.getOrganizationInvitationList({ organizationId: org.id });
   expect(invitations.map((i) => [i.emailAddress, i.role])).toEqual([[`${slug}-boss@example.com`, 'org:admin']]);

@@ -17,6 +17,7 @@ import { loadState, saveState } from './persist';
 import { InstanceRateLimit } from './rateLimit';
 import { RequestLog } from './requests';
 import { Router, type RequestContext, type RouteResult } from './router';
+import { instanceRoutes } from './routes/instance';
 import { invitationRoutes } from './routes/invitations';
 import { jwksRoutes } from './routes/jwks';
 import { localRoutes } from './routes/local';
@@ -107,6 +108,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   organizationRoutes(bapi, store);
   membershipRoutes(bapi, store);
   invitationRoutes(bapi, store);
+  instanceRoutes(bapi, store);
   jwksRoutes(bapi, key);
 
   let pk = '';

@@ -7,3 +7,4 @@ export { currentUserId } from './session';
 export { decidePlatformAdmin, isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
 export { platformAdminForApi } from './platformAdminApi';
 export { signedInSession, taskSession, type TaskSession } from './pendingSession';
+export { platformAdminOfRequest } from './platformAdminOfRequest';

@@ -52,29 +52,6 @@ export async function revokeInvitation(organizationId: string, invitationId: str
   );
 }
 
-/** The Clerk user with exactly this email address (case-insensitive), or null. */
-export async function findUserIdByEmail(email: string): Promise<string | null> {
-  // Two requests: the SDK's getUserList also asks /users/count (Clerk's rate limit counts both).
-  const { data } = await callClerk('find user by email', (c) => c.users.getUserList({ emailAddress: [email], limit: 10 }), { requests: 2 });
-  const wanted = email.toLowerCase();
-  return data.find((u) => u.emailAddresses.some((e) => e.emailAddress.toLowerCase() === wanted))?.id ?? null;
-}
-
 export async function addMember(organizationId: string, userId: string, role: string): Promise<void> {
   await callClerk('add member', (c) => c.organizations.createOrganizationMembership({ organizationId, userId, role }));
-}
-
-export async function hasPendingInvitation(organizationId: string, email: string): Promise<boolean> {
-  const wanted = email.toLowerCase();
-  return (await listPendingInvitations(organizationId)).some((i) => i.emailAddress.toLowerCase() === wanted);
-}
-
-/** Emails of the org's admins and of pending admin invitations, sorted (CSV export). */
-export async function listAdminEmails(organizationId: string): Promise<string[]> {
-  const [members, invitations] = await Promise.all([listMembers(organizationId), listPendingInvitations(organizationId)]);
-  const emails = [
-    ...members.filter((m) => m.role === 'org:admin').map((m) => m.identifier),
-    ...invitations.filter((i) => i.role === 'org:admin').map((i) => i.emailAddress),
-  ];
-  return [...new Set(emails.map((e) => e.toLowerCase()).filter(Boolean))].sort();
 }

@@ -46,3 +46,14 @@ export async function disconnectDb(): Promise<void> {
 function redactCredentials(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@');
 }
+
+/**
+ * The driver's Db behind the app's connection, for the job library (agenda's
+ * MongoDB backend takes a Db): the jobs share the app's one connection pool.
+ */
+export async function nativeDb(uri?: string): Promise<mongoose.mongo.Db> {
+  const connection = await connectDb(uri);
+  const db = connection.connection.db;
+  if (!db) throw new DbConnectionError('MongoDB connection has no database');
+  return db;
+}

@@ -2,6 +2,7 @@
 import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
+import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
 export { DbConnectionError, connectDb, disconnectDb } from './connection';
@@ -26,7 +27,15 @@ export {
  * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
  */
 export async function ensureIndexes(): Promise<void> {
-  await Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), AccessChange.init()]);
+  await Promise.all([
+    Organization.init(),
+    Counter.init(),
+    WebhookEvent.init(),
+    AccessChange.init(),
+    ImportJob.init(),
+    ImportChunk.init(),
+    ImportProblem.init(),
+  ]);
 }
 
 export {
@@ -49,6 +58,8 @@ export {
 export {
   type Claim,
   claimEvent,
+  countEvents,
+  type EventFilter,
   DEFAULT_RETENTION,
   failEvent,
   findEvent,
@@ -63,3 +74,27 @@ export {
 export { dbReady, pingDb } from './ready';
 export { type AccessChanges, accessChangesOf, recordAccessChange } from './accessChanges';
 export { AccessChange, type AccessChangeRecord } from './models/AccessChange';
+export { findTenantsByShortNames, searchTenants, setTenantArchived, tenantCounts, type TenantListFilter } from './tenantList';
+export { IMPORT_STATUS, ImportJob, type ImportJobRecord, type ImportStatus } from './models/ImportJob';
+export {
+  addImportProblems,
+  clearImportProblems,
+  createImportJob,
+  currentImportJob,
+  deleteImportChunks,
+  findImportJob,
+  importProblems,
+  leaseImportJob,
+  newImportId,
+  orphanedImportJobIds,
+  readImportChunks,
+  releaseImportJob,
+  requestImportCancel,
+  saveImportChunk,
+  settleImportJob,
+  startImportApply,
+  type ImportPhase,
+  type StartApplyResult,
+} from './importJobs';
+export { nativeDb } from './connection';
+export { lastReconcileRun, recordReconcileRun, type ReconcileRunRecord } from './models/ReconcileRun';

@@ -3,6 +3,7 @@ import { connectDb } from './connection';
 import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
 import { Organization } from './models/Organization';
+import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
 const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: Promise<void> };
@@ -14,7 +15,17 @@ const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: P
  */
 export function dbReady(uri?: string): Promise<void> {
   globalForReady.__tenantryDbReady ??= connectDb(uri)
-    .then(() => Promise.all([Organization.init(), Counter.init(), WebhookEvent.init(), AccessChange.init()]))
+    .then(() =>
+      Promise.all([
+        Organization.init(),
+        Counter.init(),
+        WebhookEvent.init(),
+        AccessChange.init(),
+        ImportJob.init(),
+        ImportChunk.init(),
+        ImportProblem.init(),
+      ]),
+    )
     .then(() => undefined)
     .catch((error: unknown) => {
       delete globalForReady.__tenantryDbReady;

@@ -9,7 +9,7 @@ import { Organization, type OrganizationRecord } from './models/Organization';
 
 const TEST_ORG_SEQUENCE = 'testOrg';
 
-function toTenant(doc: OrganizationRecord): Tenant {
+export function toTenant(doc: OrganizationRecord): Tenant {
   return {
     shortName: doc.shortName,
     name: doc.name,

@@ -92,22 +92,42 @@ export async function findEvent(svixId: string): Promise<WebhookEventRecord | nu
   return WebhookEvent.findOne({ svixId }).lean<WebhookEventRecord>();
 }
 
-/** Takes a failed event back for a replay; null if it is not failed (any more). */
+/**
+ * Takes a failed event back for a replay — or one stuck in `processing` past
+ * its lease (its deliveries stopped) — null if it is neither (any more).
+ */
 export async function reopenEvent(svixId: string, now: Date = new Date()): Promise<WebhookEventRecord | null> {
   return WebhookEvent.findOneAndUpdate(
-    { svixId, status: 'failed' },
+    { svixId, $or: [{ status: 'failed' }, { status: 'processing', ...stuckLease(now) }] },
     { $set: { status: 'processing', leaseUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
     { returnDocument: 'after' },
   ).lean<WebhookEventRecord>();
 }
 
-/** The newest events first, optionally of one status (the platform admin's event log). */
-export async function listEvents({
-  status,
-  limit = 50,
-}: { status?: WebhookEventStatus; limit?: number } = {}): Promise<WebhookEventRecord[]> {
-  return WebhookEvent.find(status ? { status } : {}, { payload: 0 })
+function stuckLease(now: Date) {
+  return { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] };
+}
+
+export type EventFilter = { status?: WebhookEventStatus | 'stuck'; type?: string };
+
+function eventQuery({ status, type }: EventFilter, now: Date): Record<string, unknown> {
+  const query: Record<string, unknown> = status === 'stuck' ? { status: 'processing', ...stuckLease(now) } : status ? { status } : {};
+  if (type) query.type = type;
+  return query;
+}
+
+/** The newest events first, filtered by status (or stuck) and type, a page at a time (the platform admin's event log). */
+export async function listEvents(
+  { limit = 50, offset = 0, ...filter }: EventFilter & { limit?: number; offset?: number } = {},
+  now: Date = new Date(),
+): Promise<WebhookEventRecord[]> {
+  return WebhookEvent.find(eventQuery(filter, now), { payload: 0 })
     .sort({ createdAt: -1 })
+    .skip(offset)
     .limit(limit)
     .lean<WebhookEventRecord[]>();
+}
+
+export function countEvents(filter: EventFilter = {}, now: Date = new Date()): Promise<number> {
+  return WebhookEvent.countDocuments(eventQuery(filter, now));
 }

@@ -53,6 +53,14 @@ export const serverSchema = z.object({
   TENANTRY_PROVISION_ON_FIRST_VISIT: flag.default(true),
   // Bearer secret of POST /api/admin/reconcile (for a scheduler); unset = route off.
   RECONCILE_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+  // Background jobs (CSV imports, scheduled reconcile) run on agenda in this
+  // process; 0 leaves them to a worker (`npm run jobs`).
+  TENANTRY_JOBS: flag.default(true),
+  // How often the job runner polls MongoDB for new jobs (ms).
+  JOBS_POLL_MS: z.coerce.number().int().min(100, { error: 'expected at least 100 (ms)' }).max(60_000).default(1_000),
+  // Reconcile on a schedule: every N minutes (0 = off), repairing unless RECONCILE_SCHEDULED_APPLY=0.
+  RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080, { error: 'expected 0 (off) to 10080 (a week)' }).default(60),
+  RECONCILE_SCHEDULED_APPLY: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // The public origin of the app (https://tenantry.example.com): every redirect
   // and absolute URL is built from it, whatever Host or X-Forwarded-Host a

@@ -50,4 +50,14 @@ describe('replayFailedEvent', () => {
     expect(await WebhookEvent.findOne({ svixId }).lean()).toMatchObject({ status: 'processed', attempts: 1 });
     expect(clerk.server.requests.count({ path: '/v1/*' })).toBe(calls);
   });
+
+  it('replays an event stuck in processing past its lease, but not one whose lease is still running', async () => {
+    const user = await clerk.sdk.users.createUser({ emailAddress: ['stuck@example.com'] });
+    const stuck = { type: 'user.created', objectId: user.id, status: 'processing' as const, attempts: 1, payload: { id: user.id } };
+    await WebhookEvent.create({ ...stuck, svixId: 'msg_stuck', leaseUntil: new Date(Date.now() - 1_000) });
+    await WebhookEvent.create({ ...stuck, svixId: 'msg_in_flight', leaseUntil: new Date(Date.now() + 60_000) });
+    expect(await replayFailedEvent('msg_in_flight')).toEqual({ status: 'not-replayable' });
+    expect(await replayFailedEvent('msg_stuck')).toMatchObject({ status: 'replayed', delivery: { body: { status: 'processed' } } });
+    expect(await WebhookEvent.findOne({ svixId: 'msg_stuck' }).lean()).toMatchObject({ status: 'processed', attempts: 2 });
+  });
 });

@@ -75,3 +75,17 @@ describe('parseEnv', () => {
     expect(problemsOf({ ...local, NODE_ENV: 'development' })).toEqual([]);
   });
 });
+
+describe('parseEnv: background jobs and scheduled reconcile', () => {
+  it('reconciles hourly by default, repairing, with jobs in this process', () => {
+    const env = parseEnv(valid);
+    expect(env).toMatchObject({ RECONCILE_INTERVAL_MINUTES: 60, RECONCILE_SCHEDULED_APPLY: true, TENANTRY_JOBS: true, JOBS_POLL_MS: 1_000 });
+  });
+
+  it('takes 0 to switch scheduled reconcile off, and refuses a negative or fractional interval', () => {
+    expect(parseEnv({ ...valid, RECONCILE_INTERVAL_MINUTES: '0' }).RECONCILE_INTERVAL_MINUTES).toBe(0);
+    expect(problemsOf({ ...valid, RECONCILE_INTERVAL_MINUTES: '-5' }).join('\n')).toMatch(/RECONCILE_INTERVAL_MINUTES/);
+    expect(problemsOf({ ...valid, RECONCILE_INTERVAL_MINUTES: '1.5' }).join('\n')).toMatch(/RECONCILE_INTERVAL_MINUTES/);
+    expect(problemsOf({ ...valid, JOBS_POLL_MS: '10' }).join('\n')).toMatch(/JOBS_POLL_MS/);
+  });
+});

@@ -1,25 +1,44 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { CsvImportForm } from '@/components/admin/CsvImportForm';
-import { ReplayButton } from '@/components/admin/ReplayButton';
+import { ImportPanel } from '@/components/admin/ImportPanel';
+import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
+import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
 import { enterLocale } from '@/i18n/enterLocale';
-import { Link } from '@/i18n/navigation';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countTenants, dbReady, listEvents, listTenants } from '@/lib/db';
+import { countEvents, dbReady, type EventFilter, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { env } from '@/lib/env';
+import { currentImport } from '@/lib/tenants';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ events?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventLogQuery & OrgListQuery> };
+
+const PAGE_SIZE = 50;
+const EVENT_STATUSES = ['failed', 'stuck', 'processing', 'processed', 'ignored'] as const;
 
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
 export default async function AdminPage({ params, searchParams }: Props) {
   await enterLocale(params);
   await requirePlatformAdmin();
-  const onlyFailed = (await searchParams).events === 'failed';
+  const query = await searchParams;
+  const eventPage = Math.max(1, Number.parseInt(query.ev ?? '1', 10) || 1);
+  const eventFilter: EventFilter = {
+    status: EVENT_STATUSES.find((s) => s === query.events),
+    type: query.type?.trim().slice(0, 100) || undefined,
+  };
+  const now = new Date();
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const filter = {
+    search: query.q?.slice(0, 100) || undefined,
+    kind: query.kind === 'test' || query.kind === 'customer' ? query.kind : undefined,
+    status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
+  } as const;
   await dbReady(env().MONGODB_URI);
-  const [tenants, total, events] = await Promise.all([
-    listTenants({ limit: 200 }),
-    countTenants(),
-    listEvents({ status: onlyFailed ? 'failed' : undefined, limit: 50 }),
+  const [list, counts, events, eventTotal, reconcileRun, currentJob] = await Promise.all([
+    searchTenants(filter, { page, pageSize: PAGE_SIZE }),
+    tenantCounts(),
+    listEvents({ ...eventFilter, limit: PAGE_SIZE, offset: (eventPage - 1) * PAGE_SIZE }, now),
+    countEvents(eventFilter, now),
+    lastReconcileRun(),
+    currentImport(),
   ]);
   const t = await getTranslations('Admin');
   const tc = await getTranslations('AdminCsv');
@@ -27,66 +46,24 @@ export default async function AdminPage({ params, searchParams }: Props) {
   return (
     <section className="page" data-testid="admin-page">
       <h1>{t('title')}</h1>
-      <h2>{t('orgs', { count: total })}</h2>
-      <table data-testid="admin-orgs">
-        <thead>
-          <tr>
-            <th>{t('shortName')}</th>
-            <th>{t('name')}</th>
-            <th>{t('kind')}</th>
-            <th>{t('status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tenants.map((tenant) => (
-            <tr key={tenant.shortName}>
-              <td>
-                <code>{tenant.shortName}</code>
-              </td>
-              <td>{tenant.name}</td>
-              <td>{tenant.isTestOrg ? t('testOrg') : t('customerOrg')}</td>
-              <td>{t(`statuses.${tenant.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2>{t('orgs', { count: counts.all })}</h2>
+      <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
       <h2>{tc('title')}</h2>
       <p>
         <a href="/api/admin/orgs/export" data-testid="csv-export" download>
           {tc('export')}
         </a>
       </p>
-      <CsvImportForm />
-      <h2>{t('events')}</h2>
-      <p>
-        <Link href={onlyFailed ? '/admin' : '/admin?events=failed'}>{onlyFailed ? t('showAll') : t('showFailed')}</Link>
+      <ImportPanel initial={currentJob} />
+      <p data-testid="reconcile-last">
+        {reconcileRun
+          ? reconcileRun.error
+            ? tc('reconcileFailed', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), error: reconcileRun.error })
+            : tc('reconcile', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), findings: reconcileRun.findings, fixed: reconcileRun.fixed })
+          : tc('reconcileNever')}
       </p>
-      <table data-testid="admin-events">
-        <thead>
-          <tr>
-            <th>{t('received')}</th>
-            <th>{t('type')}</th>
-            <th>{t('status')}</th>
-            <th>{t('attempts')}</th>
-            <th>{t('lastError')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.svixId} data-testid="admin-event">
-              <td>{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-              <td>
-                <code>{event.type}</code>
-              </td>
-              <td>{event.status}</td>
-              <td>{event.attempts}</td>
-              <td>{event.lastError}</td>
-              <td>{event.status === 'failed' && <ReplayButton svixId={event.svixId} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2>{t('events')}</h2>
+      <EventLog events={events} total={eventTotal} page={eventPage} pageSize={PAGE_SIZE} query={query} now={now} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
 export { CSV_COLUMNS, neutralise, unneutralise, type OrgCsvRow } from './format';
 export { exportOrgRows, type CsvExportPorts } from './exportOrgs';
-export { importOrgsCsv, type CsvImportPorts, type CsvProblem, type ImportReport } from './importOrgs';
+export { importOrgsCsv, type CsvProblem, type ImportReport } from './importOrgs';
+export { checkRecord, countPlan, emptyCounts, planBatch, type ClerkState, type CsvImportPorts, type RowPlan } from './plan';

@@ -13,11 +13,11 @@ export class CsvFormatError extends Error {
 }
 
 /**
- * The records of a CSV text, one at a time with the line each starts on
+ * The records of a CSV text or byte stream, one at a time with the line each starts on
  * (csv-parse does the quoting rules). A bad header or broken quoting stops it
  * with a CsvFormatError naming the line.
  */
-export async function* readCsv(text: string): AsyncGenerator<{ line: number; record: Record<string, string> }> {
+export async function* readCsv(source: string | AsyncIterable<Buffer>): AsyncGenerator<{ line: number; record: Record<string, string> }> {
   let headerProblem: string | null = null;
   const parser = parse({
     bom: true,
@@ -32,7 +32,11 @@ export async function* readCsv(text: string): AsyncGenerator<{ line: number; rec
   // Fed a slice at a time, with backpressure: given the whole text at once,
   // csv-parse turns every row into a record before the first is read, so
   // memory would grow with the number of rows.
-  Readable.from(slices(text)).pipe(parser);
+  // A byte stream (the stored upload) goes in as it comes: csv-parse decodes
+  // UTF-8 itself, so a character split between two chunks stays whole.
+  const input = typeof source === 'string' ? Readable.from(slices(source)) : Readable.from(source);
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (headerProblem) throw new CsvFormatError(1, headerProblem);

@@ -1,0 +1,14 @@
+import { platformAdminForApi } from '@/lib/auth';
+import { cancelImport } from '@/lib/tenants';
+import { denied } from '../../responses';
+
+type Params = { params: Promise<{ id: string }> };
+
+/** Cancels: at once before applying; while applying, the job stops after its current batch. */
+export async function POST(_request: Request, { params }: Params): Promise<Response> {
+  const admin = await platformAdminForApi({ fresh: true });
+  if ('status' in admin) return denied(admin.status);
+  const view = await cancelImport((await params).id);
+  if (!view) return Response.json({ error: 'not found' }, { status: 404 });
+  return Response.json(view, { status: 202 });
+}

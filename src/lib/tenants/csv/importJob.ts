@@ -1,0 +1,130 @@
+import type { ImportJobRecord, ImportPhase } from '@/lib/db';
+import { ClerkUnavailableError } from '@/lib/clerk';
+import { eachRow, IMPORT_BATCH } from './importOrgs';
+import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { CsvFormatError, readCsv } from './read';
+
+/** How long a runner's claim on a job lasts without a checkpoint; a crashed runner's job is taken over after it. */
+export const IMPORT_LEASE_MS = 60_000;
+export const SHOWN_PROBLEMS = 200;
+
+export type ImportJobStore = {
+  lease(id: string, owner: string, leaseMs: number, set?: Record<string, unknown>): Promise<ImportJobRecord | null>;
+  release(id: string, owner: string): Promise<void>;
+  settle(id: string, owner: string, status: 'ready' | 'done' | 'failed' | 'cancelled', set?: Record<string, unknown>): Promise<boolean>;
+  chunks(id: string): AsyncIterable<Buffer>;
+  addProblems(id: string, phase: ImportPhase, problems: { line: number; message: string }[]): Promise<void>;
+  clearProblems(id: string, phase: ImportPhase, afterLine: number): Promise<void>;
+};
+
+export type ImportRunContext = { owner: string; stopping: () => boolean; store: ImportJobStore; ports: CsvImportPorts };
+
+type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: { line: number; message: string }[]; problemCount: number };
+
+/**
+ * Runs the current phase of an import job — preview (count what would change)
+ * or apply (change it) — from its last checkpoint, a batch of rows at a time.
+ * After every batch: counts and problems saved, the lease renewed, a cancel
+ * honoured. A runner that stops (or dies) leaves the job to be resumed; the
+ * rows of an unfinished batch are planned again against Clerk's state re-read
+ * at the start, so nothing is done twice.
+ */
+export async function runImportJob(id: string, { owner, stopping, store, ports }: ImportRunContext): Promise<void> {
+  const job = await store.lease(id, owner, IMPORT_LEASE_MS);
+  if (!job) return; // another runner has it, or it is not running
+  const phase: ImportPhase = job.status === 'previewing' ? 'preview' : 'apply';
+  const resumeAfter = job.checkpointLine ?? 0;
+  await store.clearProblems(id, phase, resumeAfter);
+  const saved = phase === 'preview' ? job.preview : job.result;
+  const progress: Progress = {
+    done: resumeAfter ? job.done : 0,
+    checkpointLine: resumeAfter,
+    counts: resumeAfter && saved ? { ...emptyCounts(), ...pickCounts(saved) } : emptyCounts(),
+    problems: resumeAfter ? [...job.problems].map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })) : [],
+    problemCount: resumeAfter ? job.problemCount : 0,
+  };
+  const countsKey = phase === 'preview' ? 'preview' : 'result';
+  const checkpoint = (extra: Record<string, unknown> = {}) =>
+    store.lease(id, owner, IMPORT_LEASE_MS, {
+      done: progress.done,
+      checkpointLine: progress.checkpointLine,
+      [countsKey]: progress.counts,
+      problems: progress.problems,
+      problemCount: progress.problemCount,
+      ...(phase === 'preview' ? { total: progress.done } : {}),
+      ...extra,
+    });
+
+  try {
+    const state = await loadClerkState(ports);
+    const seen = new Map<string, number>();
+    let batch: RowPlan[] = [];
+    const runBatch = async (): Promise<'go' | 'cancelled' | 'stopped' | 'lost'> => {
+      const rows = batch.filter((p) => p.line > resumeAfter);
+      const last = batch.at(-1)?.line;
+      batch = [];
+      if (rows.length === 0) return 'go';
+      await planBatch(rows, state, ports);
+      if (phase === 'apply') await eachRow(rows, (plan) => applyOne(plan, state, job.createdBy, ports));
+      const problems: { line: number; message: string }[] = [];
+      for (const plan of rows) {
+        countPlan(plan, progress.counts);
+        for (const message of plan.problems) problems.push({ line: plan.line, message });
+      }
+      await store.addProblems(id, phase, problems);
+      progress.problems.push(...problems.slice(0, SHOWN_PROBLEMS - progress.problems.length));
+      progress.problemCount += problems.length;
+      progress.done += rows.length;
+      progress.checkpointLine = last ?? progress.checkpointLine;
+      const current = await checkpoint();
+      if (!current) return 'lost';
+      if (current.cancelRequested) return 'cancelled';
+      return stopping() ? 'stopped' : 'go';
+    };
+    let outcome: Awaited<ReturnType<typeof runBatch>> = 'go';
+    for await (const { line, record } of readCsv(store.chunks(id))) {
+      batch.push(checkRecord(line, record, seen));
+      if (batch.length >= IMPORT_BATCH) {
+        outcome = await runBatch();
+        if (outcome !== 'go') break;
+      }
+    }
+    if (outcome === 'go') outcome = await runBatch();
+    if (outcome === 'lost') return;
+    if (outcome === 'stopped') return store.release(id, owner);
+    if (outcome === 'cancelled') {
+      await store.settle(id, owner, 'cancelled');
+      return;
+    }
+    await store.settle(id, owner, phase === 'preview' ? 'ready' : 'done', { checkpointLine: 0 });
+  } catch (error) {
+    if (error instanceof CsvFormatError) {
+      const problem = { line: error.line, message: error.message };
+      await store.addProblems(id, phase, [problem]);
+      await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, problem].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + 1 });
+      return;
+    }
+    if (error instanceof ClerkUnavailableError) {
+      // Clerk is busy or down: leave the job for the next sweep, which resumes it.
+      await store.release(id, owner);
+      throw error;
+    }
+    await store.settle(id, owner, 'failed', { error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+async function applyOne(plan: RowPlan, state: Awaited<ReturnType<typeof loadClerkState>>, inviterUserId: string, ports: CsvImportPorts) {
+  try {
+    await applyRowPlan(plan, state, inviterUserId, ports);
+  } catch (error) {
+    if (error instanceof ClerkUnavailableError) throw error; // the whole batch is retried on resume
+    plan.problems.push(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+    plan.row = undefined;
+  }
+}
+
+function pickCounts(saved: Partial<PlanCounts>): Partial<PlanCounts> {
+  const { created, updated, unchanged, rejected, invited, adminsAdded } = saved;
+  return Object.fromEntries(Object.entries({ created, updated, unchanged, rejected, invited, adminsAdded }).filter(([, v]) => typeof v === 'number'));
+}

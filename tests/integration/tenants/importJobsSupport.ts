@@ -1,0 +1,2 @@
+export { backgroundJobs, getImport, type ImportView, stopBackgroundJobs } from '@/lib/tenants';
+export { requestImportCancel as requestCancel } from '@/lib/db';

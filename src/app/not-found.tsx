@@ -1,13 +1,12 @@
+import { AppShell } from '@/components/layout/AppShell';
 import { NotFoundPage } from '@/components/layout/NotFoundPage';
 import { routing } from '@/i18n/routing';
 
-// Reached only for URLs outside any locale (the middleware prefixes the rest).
+// URLs outside any known locale (e.g. /xx/…): the shell in the default locale.
 export default function RootNotFound() {
   return (
-    <html lang={routing.defaultLocale}>
-      <body>
-        <NotFoundPage locale={routing.defaultLocale} />
-      </body>
-    </html>
+    <AppShell locale={routing.defaultLocale}>
+      <NotFoundPage locale={routing.defaultLocale} />
+    </AppShell>
   );
 }

@@ -2,6 +2,6 @@
 export { cachedMembership, invalidateMembership, type Membership } from './membershipCache';
 export { decideOrgAccess, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
-export { currentUserId } from './session';
+export { clerkInitialState, currentUserId, headerSession } from './session';
 export { isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
 export { platformAdminForApi } from './platformAdminApi';

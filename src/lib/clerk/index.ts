@@ -13,4 +13,4 @@ export type { ClerkOrg } from './types';
 export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
 export { allOrganizations, allUserIds } from './listing';
-export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Member, type PendingInvitation } from './members';
+export { addMember, findUserIdByEmail, hasPendingInvitation, listAdminEmails, inviteMember, listInvitations, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Invitation, type InvitationStatus, type Member, type PendingInvitation } from './members';

@@ -1,0 +1,51 @@
+'use client';
+
+import { SignIn, SignUp, useAuth } from '@clerk/nextjs';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useSyncExternalStore } from 'react';
+import { Spinner } from '@/components/ui/spinner';
+
+const subscribe = () => () => undefined;
+const HOME_AFTER_MS = 2_500;
+
+/** Where Clerk's card appears: a skeleton of its size until clerk-js has drawn it. */
+function CardSkeleton() {
+  return <div className="h-[26rem] w-full max-w-[25rem] animate-pulse rounded-xl border bg-card" data-testid="clerk-card-loading" />;
+}
+
+/**
+ * Clerk's <SignIn/> or <SignUp/>, mounted after hydration (their output
+ * depends on whether clerk-js has loaded: no hydration mismatch). Once the
+ * session exists — right after the last click — the card gives way to the
+ * "preparing your workspace" state while the browser moves on, so the
+ * person never looks at a blank card.
+ */
+export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; locale: string }) {
+  const t = useTranslations('Onboarding');
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const { isSignedIn } = useAuth();
+  const router = useRouter();
+  // Clerk moves on by itself after the last click; someone who opens this page
+  // already signed in is taken home (then to their workspace) instead.
+  useEffect(() => {
+    if (!isSignedIn) return;
+    const timer = setTimeout(() => router.replace(`/${locale}`), HOME_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [isSignedIn, router, locale]);
+  if (isSignedIn && hydrated) {
+    return (
+      <div className="flex flex-col items-center gap-4 py-16 text-center" data-testid="preparing-workspace" aria-busy="true">
+        <Spinner label={t('title')} />
+        <p className="text-lg font-semibold">{t('title')}</p>
+        <p className="max-w-sm text-muted-foreground">{t('body')}</p>
+      </div>
+    );
+  }
+  if (!hydrated) return <CardSkeleton />;
+  return kind === 'sign-in' ? (
+    <SignIn path={`/${locale}/sign-in`} signUpUrl={`/${locale}/sign-up`} fallback={<CardSkeleton />} />
+  ) : (
+    <SignUp path={`/${locale}/sign-up`} signInUrl={`/${locale}/sign-in`} fallback={<CardSkeleton />} />
+  );
+}

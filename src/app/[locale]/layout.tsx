@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/layout/AppShell';
 import { enterLocale } from '@/i18n/enterLocale';
 import { routing } from '@/i18n/routing';
 
@@ -21,7 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
 }
 
+// The shell is the root layout's (so 403 and not-found share it); this one
+// only validates the locale segment.
 export default async function LocaleLayout({ children, params }: Props) {
-  const locale = await enterLocale(params);
-  return <AppShell locale={locale}>{children}</AppShell>;
+  await enterLocale(params);
+  return children;
 }

@@ -1,32 +1,34 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toast';
 import type { Locale } from '@/i18n/routing';
 import { clerkInitialState } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { AppClerkProvider } from './AppClerkProvider';
+import { ClientMessages } from './ClientMessages';
 import { SiteHeader } from './SiteHeader';
 import '@/app/globals.css';
 
 /**
- * The one frame of every page — pages, 403, not-found and error pages alike:
- * `<html lang>`, Clerk, messages, the header, the toasts.
+ * The one frame of every page — pages, 403, not-found and error pages alike
+ * (the root layout renders it, so Next's 403/404 boundaries share it rather
+ * than carrying copies): `<html lang>`, Clerk, the header, the toasts.
+ * Client components get the namespaces listed here; pages add their own
+ * with <ClientMessages>.
  */
 export async function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const [initialState, messages] = await Promise.all([clerkInitialState(), getMessages({ locale })]);
+  const initialState = await clerkInitialState();
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
         <AppClerkProvider locale={locale} initialState={initialState} signUpFallbackRedirectUrl={env().NEXT_PUBLIC_CLERK_SIGN_UP_FALLBACK_REDIRECT_URL}>
-          <NextIntlClientProvider locale={locale} messages={messages}>
+          <ClientMessages namespaces={['LocaleSwitcher', 'Error', 'Onboarding', 'Admin', 'AdminCsv']}>
             <Toaster>
               <SiteHeader locale={locale} />
               <main id="main" className="flex-1">
                 {children}
               </main>
             </Toaster>
-          </NextIntlClientProvider>
+          </ClientMessages>
         </AppClerkProvider>
       </body>
     </html>

@@ -23,7 +23,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           <AppLogo className="size-7" />
           <span>{t('home')}</span>
         </a>
-        {session.signedIn && <OrgSwitcher locale={locale} activeSlug={session.activeOrgSlug} label={t('switchOrg')} />}
+        {session.signedIn && <OrgSwitcher locale={locale} label={t('switchOrg')} />}
         <nav aria-label={t('nav')} className="ml-auto flex items-center gap-2" data-testid="header-nav" data-signed-in={session.signedIn}>
           <LocaleSwitcher />
           {session.signedIn ? (

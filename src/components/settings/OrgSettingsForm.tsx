@@ -5,6 +5,7 @@ import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { FileInput } from '@/components/ui/file-input';
 import { FieldMessage, Input, Label } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toast';
 import { type SettingsResult, updateOrgSettings } from './actions';
@@ -70,7 +71,7 @@ export function OrgSettingsForm({ shortName, name, logoUrl, locked }: Props) {
           <form action={action} data-testid="logo-form" className="flex flex-1 flex-col gap-3 sm:flex-row sm:items-center">
             <input type="hidden" name="shortName" value={shortName} />
             <input type="hidden" name="intent" value="logo" />
-            <Input type="file" name="logo" aria-label={t('logoFile')} accept="image/png,image/jpeg,image/gif,image/webp" disabled={locked} data-testid="logo-input" />
+            <FileInput name="logo" aria-label={t('logoFile')} chooseLabel={t('chooseFile')} noneLabel={t('noFile')} accept="image/png,image/jpeg,image/gif,image/webp" disabled={locked} data-testid="logo-input" />
             <Button type="submit" variant="outline" disabled={locked || pending}>
               {t('upload')}
             </Button>

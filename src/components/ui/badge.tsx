@@ -11,5 +11,5 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = 'neutral', className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone }) {
-  return <span className={cn('inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium', TONES[tone], className)} {...props} />;
+  return <span className={cn('inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium first-letter:uppercase', TONES[tone], className)} {...props} />;
 }

@@ -4,7 +4,7 @@ import { cn } from './cn';
 const FIELD = 'h-9 w-full rounded-md border border-input bg-card px-3 text-sm text-foreground shadow-xs placeholder:text-muted-foreground focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-60 aria-invalid:border-destructive';
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(FIELD, props.type === 'file' && 'h-auto py-1.5 file:mr-3 file:rounded file:border-0 file:bg-secondary file:px-2 file:py-1 file:text-secondary-foreground', className)} {...props} />;
+  return <input className={cn(FIELD, className)} {...props} />;
 }
 
 /** A native select, styled: accessible and keyboard-friendly with no script. */

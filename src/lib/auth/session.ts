@@ -18,7 +18,6 @@ export async function clerkInitialState(): Promise<Record<string, unknown>> {
 }
 
 /** What the header shows about the session, from the verified claims only (no Clerk call). */
-export async function headerSession(): Promise<{ signedIn: boolean; activeOrgSlug: string | null }> {
-  const { userId, orgSlug } = await auth();
-  return { signedIn: Boolean(userId), activeOrgSlug: orgSlug ?? null };
+export async function headerSession(): Promise<{ signedIn: boolean }> {
+  return { signedIn: Boolean((await auth()).userId) };
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/ClientMessages';
 import { InvitationsTable } from '@/components/members/InvitationsTable';
 import { InviteForm } from '@/components/members/InviteForm';
 import { MembersTable } from '@/components/members/MembersTable';
@@ -21,36 +22,38 @@ export default async function MembersPage({ params }: Props) {
   return (
     <>
       <TenantHeader locale={locale} tenant={tenant} isAdmin current="members" />
-      <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6" data-testid="members-page">
-        <h1 className="text-xl font-semibold">{t('title', { name: tenant.name })}</h1>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('inviteTitle')}</CardTitle>
-            <CardDescription>{t('inviteBody')}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <InviteForm shortName={tenant.shortName} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('membersTitle', { count: members.length })}</CardTitle>
-          </CardHeader>
-          <MembersTable
-            shortName={tenant.shortName}
-            members={members.map((m) => ({ userId: m.userId, name: m.name, email: m.identifier, role: m.role, imageUrl: m.imageUrl, joined: date(m.joinedAt), isSelf: m.userId === userId }))}
-          />
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t('invitations')}</CardTitle>
-          </CardHeader>
-          <InvitationsTable
-            shortName={tenant.shortName}
-            invitations={invitations.slice(0, 50).map((i) => ({ id: i.id, email: i.emailAddress, role: i.role, status: i.status, sent: date(i.createdAt) }))}
-          />
-        </Card>
-      </div>
+      <ClientMessages namespaces={['Members']}>
+        <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6" data-testid="members-page">
+          <h1 className="text-xl font-semibold">{t('title', { name: tenant.name })}</h1>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('inviteTitle')}</CardTitle>
+              <CardDescription>{t('inviteBody')}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <InviteForm shortName={tenant.shortName} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('membersTitle', { count: members.length })}</CardTitle>
+            </CardHeader>
+            <MembersTable
+              shortName={tenant.shortName}
+              members={members.map((m) => ({ userId: m.userId, name: m.name, email: m.identifier, role: m.role, imageUrl: m.imageUrl, joined: date(m.joinedAt), isSelf: m.userId === userId }))}
+            />
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('invitations')}</CardTitle>
+            </CardHeader>
+            <InvitationsTable
+              shortName={tenant.shortName}
+              invitations={invitations.slice(0, 50).map((i) => ({ id: i.id, email: i.emailAddress, role: i.role, status: i.status, sent: date(i.createdAt) }))}
+            />
+          </Card>
+        </div>
+      </ClientMessages>
     </>
   );
 }

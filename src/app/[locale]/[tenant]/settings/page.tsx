@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/ClientMessages';
 import { OrgSettingsForm } from '@/components/settings/OrgSettingsForm';
 import { TenantHeader } from '@/components/tenant/TenantHeader';
 import { enterLocale } from '@/i18n/enterLocale';
@@ -15,9 +16,11 @@ export default async function OrgSettingsPage({ params }: Props) {
   return (
     <>
       <TenantHeader locale={locale} tenant={tenant} isAdmin current="settings" />
-      <section className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6" data-testid="org-settings">
+      <section className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6" data-testid="org-settings">
         <h1 className="text-xl font-semibold">{t('title', { name: tenant.name })}</h1>
-        <OrgSettingsForm shortName={tenant.shortName} name={tenant.name} logoUrl={tenant.logoUrl} locked={tenant.isTestOrg} />
+        <ClientMessages namespaces={['Settings']}>
+          <OrgSettingsForm shortName={tenant.shortName} name={tenant.name} logoUrl={tenant.logoUrl} locked={tenant.isTestOrg} />
+        </ClientMessages>
       </section>
     </>
   );

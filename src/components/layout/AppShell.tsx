@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toast';
 import type { Locale } from '@/i18n/routing';
@@ -16,7 +17,7 @@ import '@/app/globals.css';
  * with <ClientMessages>.
  */
 export async function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const initialState = await clerkInitialState();
+  const [initialState, t] = await Promise.all([clerkInitialState(), getTranslations({ locale, namespace: 'Header' })]);
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
@@ -24,7 +25,8 @@ export async function AppShell({ locale, children }: { locale: Locale; children:
           <ClientMessages namespaces={['LocaleSwitcher', 'Error', 'Onboarding', 'Admin', 'AdminCsv']}>
             <Toaster>
               <SiteHeader locale={locale} />
-              <main id="main" className="flex-1">
+              {/* While a page has nothing to show yet (e.g. a redirect on its way), main:empty shows this label (globals.css). */}
+              <main id="main" className="flex-1" data-busy-label={t('loading')}>
                 {children}
               </main>
             </Toaster>

@@ -1,9 +1,9 @@
 'use client';
 
 import { SignIn, SignUp, useAuth } from '@clerk/nextjs';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import { type RefObject, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 
 const subscribe = () => () => undefined;
@@ -15,15 +15,40 @@ function CardSkeleton() {
 }
 
 /**
+ * True while Clerk's card, having been drawn, is empty: Clerk clears it
+ * after the last click (session created), before it moves the browser on.
+ */
+function useCardFinished(container: RefObject<HTMLDivElement | null>): boolean {
+  const [finished, setFinished] = useState(false);
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    let drawn = false;
+    const observer = new MutationObserver(() => {
+      const card = root.querySelector('.cl-rootBox');
+      const hasContent = Boolean(card && card.childElementCount > 0);
+      if (hasContent) drawn = true;
+      // Reversible: should Clerk empty the card between two steps, it comes back.
+      if (drawn) setFinished(!hasContent);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [container]);
+  return finished;
+}
+
+/**
  * Clerk's <SignIn/> or <SignUp/>, mounted after hydration (their output
  * depends on whether clerk-js has loaded: no hydration mismatch). Once the
- * session exists — right after the last click — the card gives way to the
+ * card is done — right after the last click — it gives way to the
  * "preparing your workspace" state while the browser moves on, so the
  * person never looks at a blank card.
  */
 export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; locale: string }) {
   const t = useTranslations('Onboarding');
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const container = useRef<HTMLDivElement>(null);
+  const finished = useCardFinished(container);
   const { isSignedIn } = useAuth();
   const router = useRouter();
   // Clerk moves on by itself after the last click; someone who opens this page
@@ -33,19 +58,27 @@ export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; local
     const timer = setTimeout(() => router.replace(`/${locale}`), HOME_AFTER_MS);
     return () => clearTimeout(timer);
   }, [isSignedIn, router, locale]);
-  if (isSignedIn && hydrated) {
-    return (
-      <div className="flex flex-col items-center gap-4 py-16 text-center" data-testid="preparing-workspace" aria-busy="true">
-        <Spinner label={t('title')} />
-        <p className="text-lg font-semibold">{t('title')}</p>
-        <p className="max-w-sm text-muted-foreground">{t('body')}</p>
-      </div>
-    );
-  }
-  if (!hydrated) return <CardSkeleton />;
-  return kind === 'sign-in' ? (
-    <SignIn path={`/${locale}/sign-in`} signUpUrl={`/${locale}/sign-up`} fallback={<CardSkeleton />} />
-  ) : (
-    <SignUp path={`/${locale}/sign-up`} signInUrl={`/${locale}/sign-in`} fallback={<CardSkeleton />} />
+
+  const preparing = hydrated && (finished || isSignedIn);
+  return (
+    <div ref={container} className="flex w-full justify-center">
+      {preparing && (
+        <div className="flex flex-col items-center gap-4 py-16 text-center" data-testid="preparing-workspace" aria-busy="true">
+          <Spinner label={t('title')} />
+          <p className="text-lg font-semibold">{t('title')}</p>
+          <p className="max-w-sm text-muted-foreground">{t('body')}</p>
+        </div>
+      )}
+      {!hydrated && <CardSkeleton />}
+      {hydrated && (
+        <div hidden={preparing}>
+          {kind === 'sign-in' ? (
+            <SignIn path={`/${locale}/sign-in`} signUpUrl={`/${locale}/sign-up`} fallback={<CardSkeleton />} />
+          ) : (
+            <SignUp path={`/${locale}/sign-up`} signInUrl={`/${locale}/sign-in`} fallback={<CardSkeleton />} />
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -60,7 +60,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (!killed) process.kill(-child.pid, 'SIGKILL');
 }
 
-export async function startNextApp({ mongoUri, progress }: { mongoUri: string; progress: (line: string) => void }): Promise<NextApp> {
+/** `reuseBuild`: a later scenario serves the build an earlier one made in this run. */
+export async function startNextApp({ mongoUri, progress, reuseBuild = false }: { mongoUri: string; progress: (line: string) => void; reuseBuild?: boolean }): Promise<NextApp> {
   await assertPortFree(APP_PORT);
   await assertPortFree(APP_CLERK_PORT);
   const url = `http://127.0.0.1:${APP_PORT}`;
@@ -86,8 +87,8 @@ export async function startNextApp({ mongoUri, progress }: { mongoUri: string; p
   };
   try {
     let buildSeconds: number | null = null;
-    if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(`${ROOT}/${DIST_DIR}/BUILD_ID`)) {
-      progress(`page views: reusing the build in ${DIST_DIR} (BENCH_REUSE_BUILD=1)`);
+    if ((reuseBuild || process.env.BENCH_REUSE_BUILD === '1') && existsSync(`${ROOT}/${DIST_DIR}/BUILD_ID`)) {
+      progress(`next start: reusing the build in ${DIST_DIR}`);
     } else {
       progress(`page views: next build into ${DIST_DIR} (not measured)…`);
       const started = performance.now();

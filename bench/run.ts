@@ -9,6 +9,7 @@ import { burst } from './scenarios/burst';
 import { duplicateDeliveries } from './scenarios/duplicates';
 import { csvImport } from './scenarios/csvImport';
 import { pageViews } from './scenarios/pageViews';
+import { pageWeight } from './scenarios/pageWeight';
 import { signUpToTenantReady } from './scenarios/signUp';
 import { startBench } from './services';
 
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
     ['burst', () => burst(bench, progress)],
     ['CSV import', () => csvImport(bench, progress)],
     ['page views', () => pageViews(bench, progress)],
+    ['page weight and browser sign-up', () => pageWeight(bench, progress)],
   ];
   try {
     for (const [name, run] of scenarios) {

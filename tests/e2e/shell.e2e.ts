@@ -60,7 +60,7 @@ test('a signed-in person never sees the signed-out header, from the first byte o
   expect(hydration).toEqual([]);
 });
 
-test('pages hydrate without errors, again and again', async ({ page, context, baseURL }) => {
+test('pages hydrate without errors, again and again', async ({ page, browser, baseURL }) => {
   const { admin, slug } = await customerOrg('hydrate');
   const hydration = hydrationErrors(page);
   for (let i = 0; i < 5; i++) {
@@ -68,13 +68,18 @@ test('pages hydrate without errors, again and again', async ({ page, context, ba
     await page.goto('/de/sign-in');
     await expect(page.locator('.cl-rootBox')).toBeVisible({ timeout: 20_000 });
   }
-  await openAs(page, context, baseURL!, admin.id, `/en/${slug}`);
+  // Signed in, in a browser of its own (a minted session, not the signed-out client above).
+  const signedIn = await browser.newContext();
+  const tenantPage = await signedIn.newPage();
+  hydrationErrors(tenantPage, hydration);
+  await openAs(tenantPage, signedIn, baseURL!, admin.id, `/en/${slug}`);
   for (let i = 0; i < 5; i++) {
     for (const path of [`/en/${slug}`, `/fr/${slug}/members`, `/de/${slug}/settings`]) {
-      await page.goto(path);
-      await expect(page.locator('.cl-userButtonTrigger')).toBeVisible({ timeout: 20_000 });
+      await tenantPage.goto(path);
+      await expect(tenantPage.locator('.cl-userButtonTrigger')).toBeVisible({ timeout: 20_000 });
     }
   }
+  await signedIn.close();
   expect(hydration).toEqual([]);
 });
 
@@ -85,8 +90,9 @@ test('someone in several orgs switches between them from the header', async ({ p
   await openAs(page, context, baseURL!, member.id, `/en/${slug}`);
   await expect.poll(async () => (await page.goto(`/en/${other.slug}`))?.status(), { timeout: 20_000 }).toBe(200);
   await page.goto(`/en/${slug}`);
+  await expect(page.locator('.cl-userButtonTrigger')).toBeVisible({ timeout: 20_000 });
   const switcher = page.getByTestId('org-switcher');
-  await expect(switcher).toHaveValue(slug);
+  await expect(switcher).toHaveValue(slug, { timeout: 20_000 });
   await switcher.selectOption(other.slug);
   await expect(page).toHaveURL(new RegExp(`/en/${other.slug}$`));
   await expect(page.getByTestId('tenant-name')).toHaveText(`switch-b GmbH`);

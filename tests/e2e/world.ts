@@ -21,8 +21,7 @@ export async function openAs(page: Page, context: BrowserContext, baseURL: strin
 }
 
 /** Collects console errors about hydration (React's "Hydration failed", "didn't match"). */
-export function hydrationErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function hydrationErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error' && /hydrat|did not match|didn't match/i.test(message.text())) errors.push(message.text());
   });

@@ -3,7 +3,8 @@
 import { SignIn, SignUp, useAuth } from '@clerk/nextjs';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { type RefObject, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type RefObject, useEffect, useRef, useSyncExternalStore } from 'react';
+import { cn } from '@/components/ui/cn';
 import { Spinner } from '@/components/ui/spinner';
 
 const subscribe = () => () => undefined;
@@ -15,11 +16,13 @@ function CardSkeleton() {
 }
 
 /**
- * True while Clerk's card, having been drawn, is empty: Clerk clears it
- * after the last click (session created), before it moves the browser on.
+ * Marks the container `data-finished` while Clerk's card, having been drawn,
+ * is empty: Clerk clears it after the last click (session created), before it
+ * moves the browser on. Set from the observer itself, in the same frame as the
+ * change (a React state update would leave a blank frame); CSS swaps the card
+ * for the "preparing" panel. Reversible, should Clerk empty it between steps.
  */
-function useCardFinished(container: RefObject<HTMLDivElement | null>): boolean {
-  const [finished, setFinished] = useState(false);
+function useCardFinished(container: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const root = container.current;
     if (!root) return;
@@ -28,13 +31,11 @@ function useCardFinished(container: RefObject<HTMLDivElement | null>): boolean {
       const card = root.querySelector('.cl-rootBox');
       const hasContent = Boolean(card && card.childElementCount > 0);
       if (hasContent) drawn = true;
-      // Reversible: should Clerk empty the card between two steps, it comes back.
-      if (drawn) setFinished(!hasContent);
+      if (drawn) root.dataset.finished = String(!hasContent);
     });
     observer.observe(root, { childList: true, subtree: true });
     return () => observer.disconnect();
   }, [container]);
-  return finished;
 }
 
 /**
@@ -48,7 +49,7 @@ export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; local
   const t = useTranslations('Onboarding');
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const container = useRef<HTMLDivElement>(null);
-  const finished = useCardFinished(container);
+  useCardFinished(container);
   const { isSignedIn } = useAuth();
   const router = useRouter();
   // Clerk moves on by itself after the last click; someone who opens this page
@@ -59,11 +60,11 @@ export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; local
     return () => clearTimeout(timer);
   }, [isSignedIn, router, locale]);
 
-  const preparing = hydrated && (finished || isSignedIn);
+  const signedIn = hydrated && Boolean(isSignedIn);
   return (
-    <div ref={container} className="flex w-full justify-center">
-      {preparing && (
-        <div className="flex flex-col items-center gap-4 py-16 text-center" data-testid="preparing-workspace" aria-busy="true">
+    <div ref={container} className="group flex w-full justify-center">
+      {hydrated && (
+        <div className={cn('flex-col items-center gap-4 py-16 text-center group-data-[finished=true]:flex', signedIn ? 'flex' : 'hidden')} data-testid="card-preparing" aria-busy="true">
           <Spinner label={t('title')} />
           <p className="text-lg font-semibold">{t('title')}</p>
           <p className="max-w-sm text-muted-foreground">{t('body')}</p>
@@ -71,7 +72,7 @@ export function ClerkCard({ kind, locale }: { kind: 'sign-in' | 'sign-up'; local
       )}
       {!hydrated && <CardSkeleton />}
       {hydrated && (
-        <div hidden={preparing}>
+        <div className={cn('group-data-[finished=true]:hidden', signedIn && 'hidden')}>
           {kind === 'sign-in' ? (
             <SignIn path={`/${locale}/sign-in`} signUpUrl={`/${locale}/sign-up`} fallback={<CardSkeleton />} />
           ) : (

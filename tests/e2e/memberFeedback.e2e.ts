@@ -47,7 +47,7 @@ test('revoking an invitation asks first; cancel keeps it, confirm revokes it wit
 test('a role change and a removal each ask first, then report with a toast', async ({ page, context, baseURL }) => {
   const { admin, member, org, slug } = await customerOrg('roles');
   await openAs(page, context, baseURL!, admin.id, `/en/${slug}/members`);
-  const mia = page.getByTestId('member').filter({ hasText: 'Mia Member' });
+  const mia = page.getByTestId('member').filter({ hasText: 'Mia Muster' });
 
   await mia.getByRole('button', { name: en.Members.makeAdmin }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: en.Members.makeAdmin }).click();
@@ -55,7 +55,7 @@ test('a role change and a removal each ask first, then report with a toast', asy
   await expect(mia.getByTestId('role-badge')).toHaveText(en.Members.roles.admin);
 
   await mia.getByRole('button', { name: en.Members.remove }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('Mia Member');
+  await expect(page.getByRole('alertdialog')).toContainText('Mia Muster');
   await page.getByRole('alertdialog').getByRole('button', { name: en.Members.remove }).click();
   await expect(page.getByTestId('toast').last()).toHaveText(en.Members.done.remove);
   await expect(mia).toHaveCount(0);

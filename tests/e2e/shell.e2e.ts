@@ -61,6 +61,7 @@ test('a signed-in person never sees the signed-out header, from the first byte o
 });
 
 test('pages hydrate without errors, again and again', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
   const { admin, slug } = await customerOrg('hydrate');
   const hydration = hydrationErrors(page);
   for (let i = 0; i < 5; i++) {

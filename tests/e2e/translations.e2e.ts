@@ -25,6 +25,7 @@ function fixedParts(message: string): string[] {
 
 const ENGLISH = [...new Set([...strings(en), ...strings(enUS)].flatMap(fixedParts))];
 const OWN = { de: new Set([...strings(de), ...strings(deDE)].flatMap(fixedParts)), fr: new Set([...strings(fr), ...strings(frFR)].flatMap(fixedParts)) };
+const OWN_LONGEST_FIRST = { de: [...OWN.de].sort((a, b) => b.length - a.length), fr: [...OWN.fr].sort((a, b) => b.length - a.length) };
 
 /** English strings in what the page shows or says: text, placeholders, labels, titles. */
 async function englishOn(page: Page, locale: 'de' | 'fr'): Promise<string[]> {
@@ -35,9 +36,13 @@ async function englishOn(page: Page, locale: 'de' | 'fr'): Promise<string[]> {
     );
     return [document.title, document.body.innerText, ...attrs].join('\n');
   });
-  // A string the locale itself uses (a name, "Logo", "Status") is not English left behind.
+  // What the locale itself says (its messages and Clerk's strings for it, longest first) and
+  // e-mail addresses (people's data) are taken out first: "Account" inside "Kein Account?"
+  // is German, not English left behind.
   const own = OWN[locale];
-  return ENGLISH.filter((s) => !own.has(s) && new RegExp(`(^|[^\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(shown));
+  let rest = shown.replace(/\S+@\S+/g, ' ');
+  for (const part of OWN_LONGEST_FIRST[locale]) rest = rest.split(part).join('\n');
+  return ENGLISH.filter((s) => !own.has(s) && new RegExp(`(^|[^\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(rest));
 }
 
 for (const locale of ['de', 'fr'] as const) {

@@ -4,9 +4,10 @@ import { expect } from './fixtures';
 
 /** An org admin with a customer org (one other member, one pending invitation) and a plain member of it. */
 export async function customerOrg(label: string) {
-  const admin = await createUser(`${label}-admin`);
-  const member = await createUser(`${label}-member`);
-  await clerk.users.updateUser(member.id, { firstName: 'Mia', lastName: 'Member' });
+  // Neutral names: the translation checks read the page, people's names included.
+  const admin = await createUser(`${label}-a`);
+  const member = await createUser(`${label}-b`);
+  await clerk.users.updateUser(member.id, { firstName: 'Mia', lastName: 'Muster' });
   const slug = `${label}-${Date.now().toString(36)}`;
   const org = await clerk.organizations.createOrganization({ name: `${label} GmbH`, slug, createdBy: admin.id });
   await clerk.organizations.createOrganizationMembership({ organizationId: org.id, userId: member.id, role: 'org:member' });

@@ -10,6 +10,7 @@ import { duplicateDeliveries } from './scenarios/duplicates';
 import { csvImport } from './scenarios/csvImport';
 import { mutation } from './scenarios/mutation';
 import { pageViews } from './scenarios/pageViews';
+import { pageWeight } from './scenarios/pageWeight';
 import { signUpToTenantReady } from './scenarios/signUp';
 import { startBench } from './services';
 
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
     ['CSV import', () => csvImport(bench, progress)],
     ['page views', () => pageViews(bench, progress)],
     ['mutation', () => mutation(bench, progress)],
+    ['page weight and browser sign-up', () => pageWeight(bench, progress)],
   ];
   // BENCH_ONLY=CSV runs the scenarios whose name contains it (e.g. the CSV import alone).
   const only = process.env.BENCH_ONLY;

@@ -1,13 +1,8 @@
 import { getLocale } from 'next-intl/server';
 import { ForbiddenPage } from '@/components/layout/ForbiddenPage';
+import type { Locale } from '@/i18n/routing';
 
-// Rendered by forbidden() (403): a member lacking the role a page needs.
+// Rendered by forbidden() (403): a member lacking the role a page needs, in the root layout's shell.
 export default async function Forbidden() {
-  return (
-    <html lang={await getLocale()}>
-      <body>
-        <ForbiddenPage />
-      </body>
-    </html>
-  );
+  return <ForbiddenPage locale={(await getLocale()) as Locale} />;
 }

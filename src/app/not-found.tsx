@@ -1,13 +1,6 @@
 import { NotFoundPage } from '@/components/layout/NotFoundPage';
-import { routing } from '@/i18n/routing';
 
-// Reached only for URLs outside any locale (the middleware prefixes the rest).
+// URLs outside any known locale, in the root layout's shell.
 export default function RootNotFound() {
-  return (
-    <html lang={routing.defaultLocale}>
-      <body>
-        <NotFoundPage locale={routing.defaultLocale} />
-      </body>
-    </html>
-  );
+  return <NotFoundPage />;
 }

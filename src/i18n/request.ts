@@ -7,6 +7,9 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
+    // One zone for server and browser renders: dates formatted on the server
+    // are never re-formatted differently in the browser (no hydration error).
+    timeZone: 'UTC',
     messages: (await import(`./messages/${locale}.json`)).default,
   };
 });

@@ -1,18 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { StatusPage } from '@/components/layout/StatusPage';
+import { Button } from '@/components/ui/button';
 
 // Anything that fails while rendering a page, e.g. Clerk or MongoDB being
 // unreachable during an access check: a clear message, never access.
 export default function LocaleError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('Error');
   return (
-    <section className="page" data-testid="error-page" role="alert">
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <button type="button" className="button" onClick={reset}>
-        {t('retry')}
-      </button>
-    </section>
+    <StatusPage
+      testId="error-page"
+      role="alert"
+      title={t('title')}
+      body={<p>{t('body')}</p>}
+      actions={<Button onClick={reset}>{t('retry')}</Button>}
+    />
   );
 }

@@ -3,6 +3,7 @@
 import { useParams } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ChangeEvent } from 'react';
+import { Select } from '@/components/ui/input';
 import { usePathname, useRouter } from '@/i18n/navigation';
 import { routing } from '@/i18n/routing';
 
@@ -19,15 +20,12 @@ export function LocaleSwitcher() {
   }
 
   return (
-    <label>
-      <span className="sr-only">{t('label')}</span>
-      <select aria-label={t('label')} value={locale} onChange={onChange} data-testid="locale-switcher">
-        {routing.locales.map((l) => (
-          <option key={l} value={l}>
-            {t(l)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select aria-label={t('label')} value={locale} onChange={onChange} data-testid="locale-switcher" className="h-8">
+      {routing.locales.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {t(l)}
+        </option>
+      ))}
+    </Select>
   );
 }

@@ -1,18 +1,27 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { buttonClasses } from '@/components/ui/button';
 import type { Locale } from '@/i18n/routing';
+import { StatusPage } from './StatusPage';
 
 export async function NotFoundPage({ locale }: { locale?: Locale }) {
   const resolved = locale ?? ((await getLocale()) as Locale);
   const t = await getTranslations({ locale: resolved, namespace: 'NotFound' });
-  const home = `/${resolved}`;
   const site = await getTranslations({ locale: resolved, namespace: 'Metadata' });
   return (
-    <section className="page" data-testid="not-found">
+    <>
       {/* React hoists it into <head>: not-found pages have no metadata of their own. */}
       <title>{`${t('title')} · ${site('title')}`}</title>
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <a href={home}>{t('home')}</a>
-    </section>
+      <StatusPage
+        code="404"
+        title={t('title')}
+        body={<p>{t('body')}</p>}
+        testId="not-found"
+        actions={
+          <a href={`/${resolved}`} className={buttonClasses()}>
+            {t('home')}
+          </a>
+        }
+      />
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useAuth, useClerk } from '@clerk/nextjs';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { Spinner } from '@/components/ui/spinner';
 import { useRouter } from '@/i18n/navigation';
 
 const POLL_MS = 1_000;
@@ -78,10 +79,10 @@ export function PreparingWorkspace({ ready, completesTask = false }: { ready?: R
   }, [router, clerk, canRun, ready, completesTask]);
 
   return (
-    <section className="page" data-testid={unavailable ? 'workspace-unavailable' : 'preparing-workspace'} aria-busy={!unavailable}>
-      <h1>{unavailable ? t('unavailableTitle') : t('title')}</h1>
-      <p>{unavailable ? t('unavailableBody') : t('body')}</p>
-      {!unavailable && <div className="spinner" role="progressbar" aria-label={t('title')} />}
+    <section className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-20 text-center" data-testid={unavailable ? 'workspace-unavailable' : 'preparing-workspace'} aria-busy={!unavailable}>
+      <h1 className="text-2xl font-bold tracking-tight">{unavailable ? t('unavailableTitle') : t('title')}</h1>
+      <p className="text-muted-foreground">{unavailable ? t('unavailableBody') : t('body')}</p>
+      {!unavailable && <Spinner label={t('title')} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@ export { recordMembershipChange } from './accessChanges';
 export { type Membership } from './membershipCache';
 export { decideOrgAccess, type AccessOptions, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
-export { currentUserId } from './session';
+export { clerkInitialState, currentUserId, headerSession } from './session';
 export { decidePlatformAdmin, isPlatformAdmin, requirePlatformAdmin } from './platformAdmin';
 export { platformAdminForApi } from './platformAdminApi';
 export { signedInSession, taskSession, type TaskSession } from './pendingSession';

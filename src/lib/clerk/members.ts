@@ -1,7 +1,9 @@
 import { callClerk } from './client';
 
-export type Member = { userId: string; identifier: string; name: string; role: string };
+export type Member = { userId: string; identifier: string; name: string; role: string; imageUrl: string | null; joinedAt: number };
 export type PendingInvitation = { id: string; emailAddress: string; role: string };
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+export type Invitation = PendingInvitation & { status: InvitationStatus; createdAt: number };
 
 const PAGE = 100;
 
@@ -19,6 +21,8 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
         identifier: user?.identifier ?? '',
         name: [user?.firstName, user?.lastName].filter(Boolean).join(' '),
         role: m.role,
+        imageUrl: user?.hasImage ? user.imageUrl : null,
+        joinedAt: m.createdAt,
       });
     }
     if (data.length < PAGE) return members;
@@ -30,6 +34,14 @@ export async function listPendingInvitations(organizationId: string): Promise<Pe
     c.organizations.getOrganizationInvitationList({ organizationId, status: ['pending'], limit: PAGE }),
   );
   return data.map((i) => ({ id: i.id, emailAddress: i.emailAddress, role: i.role }));
+}
+
+/** The org's invitations of every status, newest first (the members page shows what became of each). */
+export async function listInvitations(organizationId: string): Promise<Invitation[]> {
+  const { data } = await callClerk('list invitations', (c) => c.organizations.getOrganizationInvitationList({ organizationId, limit: PAGE }));
+  return data
+    .map((i) => ({ id: i.id, emailAddress: i.emailAddress, role: i.role, status: i.status as InvitationStatus, createdAt: i.createdAt }))
+    .sort((a, b) => b.createdAt - a.createdAt);
 }
 
 export async function inviteMember(organizationId: string, emailAddress: string, role: string, inviterUserId: string): Promise<void> {

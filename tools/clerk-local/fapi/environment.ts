@@ -59,7 +59,7 @@ export function environmentJson(opts: EnvironmentOptions) {
       object: 'display_config',
       id: `display_config_${opts.instanceId}`,
       instance_environment_type: 'development',
-      application_name: 'Tenantry (clerk-local)',
+      application_name: 'Tenantry',
       theme: {},
       preferred_sign_in_strategy: 'password',
       logo_image_url: null,

@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { StatusPage } from '@/components/layout/StatusPage';
+import { buttonClasses } from '@/components/ui/button';
 import { enterLocale } from '@/i18n/enterLocale';
+import { Link } from '@/i18n/navigation';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -9,17 +11,20 @@ export default async function SignedOutPage({ params }: Props) {
   await enterLocale(params);
   const t = await getTranslations('SignOut');
   return (
-    <section className="page" data-testid="signed-out">
-      <h1>{t('title')}</h1>
-      <p>{t('body')}</p>
-      <div className="actions">
-        <Link href="/sign-in" className="button">
-          {t('signInAgain')}
-        </Link>
-        <Link href="/" className="button secondary">
-          {t('home')}
-        </Link>
-      </div>
-    </section>
+    <StatusPage
+      testId="signed-out"
+      title={t('title')}
+      body={<p>{t('body')}</p>}
+      actions={
+        <>
+          <Link href="/sign-in" className={buttonClasses()}>
+            {t('signInAgain')}
+          </Link>
+          <Link href="/" className={buttonClasses({ variant: 'outline' })}>
+            {t('home')}
+          </Link>
+        </>
+      }
+    />
   );
 }

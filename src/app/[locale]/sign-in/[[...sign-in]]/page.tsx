@@ -1,4 +1,4 @@
-import { SignIn } from '@clerk/nextjs';
+import { ClerkCard } from '@/components/layout/ClerkCard';
 import { enterLocale } from '@/i18n/enterLocale';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -6,8 +6,8 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function SignInPage({ params }: Props) {
   const locale = await enterLocale(params);
   return (
-    <div className="center" data-testid="sign-in">
-      <SignIn path={`/${locale}/sign-in`} signUpUrl={`/${locale}/sign-up`} />
+    <div className="flex justify-center px-4 py-12" data-testid="sign-in">
+      <ClerkCard kind="sign-in" locale={locale} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { SignUp } from '@clerk/nextjs';
+import { ClerkCard } from '@/components/layout/ClerkCard';
 import { enterLocale } from '@/i18n/enterLocale';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -6,8 +6,8 @@ type Props = { params: Promise<{ locale: string }> };
 export default async function SignUpPage({ params }: Props) {
   const locale = await enterLocale(params);
   return (
-    <div className="center" data-testid="sign-up">
-      <SignUp path={`/${locale}/sign-up`} signInUrl={`/${locale}/sign-in`} />
+    <div className="flex justify-center px-4 py-12" data-testid="sign-up">
+      <ClerkCard kind="sign-up" locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,4 @@
+import { deDE } from '@clerk/localizations/de-DE';
+import { deOverrides, mergeLocalization } from './overrides';
+
+export const localization = mergeLocalization(deDE, deOverrides);

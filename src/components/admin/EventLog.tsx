@@ -36,7 +36,7 @@ export async function EventLog({ events, total, page, pageSize, query, now }: Pr
           ))}
         </select>{' '}
         <label>
-          {t('type')} <input name="type" defaultValue={query.type ?? ''} maxLength={100} placeholder="user.created" />
+          {t('type')} <input name="type" defaultValue={query.type ?? ''} maxLength={100} placeholder={te('typePlaceholder')} />
         </label>{' '}
         <button type="submit">{te('apply')}</button>
       </form>

@@ -2,10 +2,9 @@
 // bundles, the Frontend API, the Backend API (behind faults, the rate limit and
 // the secret key) or /__local, and logs Backend API requests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ClerkApiError, errors } from './errors';
 import { type FrontendApi, isBundlePath, serveBundle } from './fapi';
-import type { Faults } from './faults';
+import type { FaultClock, Faults } from './faults';
 import { errorResult, readBody, send } from './http';
 import type { InstanceRateLimit } from './rateLimit';
 import type { RequestLog } from './requests';
@@ -17,6 +16,7 @@ export type Handlers = {
   fapi: FrontendApi;
   local: Router;
   faults: Faults;
+  faultClock: FaultClock;
   rateLimit: InstanceRateLimit;
   requests: RequestLog;
   requireSecretKey: (ctx: RequestContext) => void;
@@ -53,8 +53,8 @@ async function handleBackendApi(h: Handlers, ctx: RequestContext): Promise<Route
     ctx.params = match.params;
     ctx.route = match.template;
   }
-  const decision = h.faults.decide(ctx.method, ctx.path);
-  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  const decision = h.faults.decide(ctx.method, ctx.path, h.faultClock.now());
+  if (decision.latencyMs > 0) await h.faultClock.sleep(decision.latencyMs);
   if (decision.error) return { ...errorResult(decision.error), fault: decision.kind };
   // The instance's own limit, after injected trouble (which stands in front of Clerk).
   const limited = h.rateLimit.check();

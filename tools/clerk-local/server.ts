@@ -3,10 +3,11 @@
 // requests, see fapi/index.ts), /npm (the clerk-js and @clerk/ui bundles) and
 // /__local (emulator controls).
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { errors } from './errors';
 import { cookieSuffix } from './fapi/cookies';
 import { frontendApi } from './fapi';
-import { Faults } from './faults';
+import { type FaultClock, Faults } from './faults';
 import type { ClerkLocal, ClerkLocalOptions } from './options';
 import { type InstanceKeys, newInstanceKeys, publishableKey, type SigningKey, signingKey } from './keys';
 import { Outbox } from './outbox';
@@ -77,7 +78,7 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   const local = new Router('/__local');
   localRoutes(local, { store, faults, settings, outbox, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
 
-  const server = await listen({ bapi, fapi, local, faults, rateLimit, requests, requireSecretKey, log, baseUrl: () => addr.baseUrl, recordResponses: options.recordResponses ?? false }, options.port ?? 0, host);
+  const server = await listen({ bapi, fapi, local, faults, faultClock: options.faultClock ?? realClock, rateLimit, requests, requireSecretKey, log, baseUrl: () => addr.baseUrl, recordResponses: options.recordResponses ?? false }, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
   addr.baseUrl = `http://${urlHost}:${port}`;
@@ -120,6 +121,8 @@ function backendApi(store: ClerkStore, key: SigningKey): Router {
   jwksRoutes(bapi, key);
   return bapi;
 }
+
+const realClock: FaultClock = { now: () => Date.now(), sleep: (ms) => sleep(ms).then(() => undefined) };
 
 /** Persisted keys survive restarts (sessions stay valid); options override them. */
 function instanceKeys(options: ClerkLocalOptions, persisted: PersistedState | null): InstanceKeys {

@@ -15,11 +15,9 @@ export type Handlers = {
   bapi: Router;
   fapi: FrontendApi;
   local: Router;
-  faults: Faults;
-  faultClock: FaultClock;
-  rateLimit: InstanceRateLimit;
+  /** What stands in front of the Backend API's routes, in this order. */
+  guard: { faults: Faults; faultClock: FaultClock; rateLimit: InstanceRateLimit; requireSecretKey: (ctx: RequestContext) => void };
   requests: RequestLog;
-  requireSecretKey: (ctx: RequestContext) => void;
   log: (line: string) => void;
   baseUrl: () => string;
   recordResponses: boolean;
@@ -53,13 +51,13 @@ async function handleBackendApi(h: Handlers, ctx: RequestContext): Promise<Route
     ctx.params = match.params;
     ctx.route = match.template;
   }
-  const decision = h.faults.decide(ctx.method, ctx.path, h.faultClock.now());
-  if (decision.latencyMs > 0) await h.faultClock.sleep(decision.latencyMs);
+  const decision = h.guard.faults.decide(ctx.method, ctx.path, h.guard.faultClock.now());
+  if (decision.latencyMs > 0) await h.guard.faultClock.sleep(decision.latencyMs);
   if (decision.error) return { ...errorResult(decision.error), fault: decision.kind };
   // The instance's own limit, after injected trouble (which stands in front of Clerk).
-  const limited = h.rateLimit.check();
+  const limited = h.guard.rateLimit.check();
   if (limited) return { ...errorResult(limited), fault: 'rate-limit' };
-  h.requireSecretKey(ctx);
+  h.guard.requireSecretKey(ctx);
   if (!match) throw errors.routeNotFound(ctx.method, ctx.path);
   return { ...(await match.handler(ctx)), fault: null };
 }

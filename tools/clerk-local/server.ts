@@ -78,7 +78,8 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   const local = new Router('/__local');
   localRoutes(local, { store, faults, settings, outbox, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
 
-  const server = await listen({ bapi, fapi, local, faults, faultClock: options.faultClock ?? realClock, rateLimit, requests, requireSecretKey, log, baseUrl: () => addr.baseUrl, recordResponses: options.recordResponses ?? false }, options.port ?? 0, host);
+  const guard = { faults, faultClock: options.faultClock ?? realClock, rateLimit, requireSecretKey };
+  const server = await listen({ bapi, fapi, local, guard, requests, log, baseUrl: () => addr.baseUrl, recordResponses: options.recordResponses ?? false }, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
   addr.baseUrl = `http://${urlHost}:${port}`;

@@ -101,10 +101,7 @@ export abstract class MembershipStore extends OrganizationStore {
   }
 
   protected touchMembership(m: MembershipRecord, context: ChangeContext | undefined): MembershipRecord {
-    m.updated_at = this.now();
-    this.emit('organizationMembership.updated', membershipJson(this.view, m), context);
-    this.changed();
-    return m;
+    return this.touch(m, 'organizationMembership.updated', (x) => membershipJson(this.view, x), context);
   }
 
   deleteMembership(orgId: string, userId: string, context?: ChangeContext): MembershipRecord {

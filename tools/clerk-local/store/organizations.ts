@@ -111,10 +111,7 @@ export abstract class OrganizationStore extends UserStore {
   }
 
   protected touchOrg(o: OrgRecord, context: ChangeContext | undefined): OrgRecord {
-    o.updated_at = this.now();
-    this.emit('organization.updated', orgJson(this.view, o), context);
-    this.changed();
-    return o;
+    return this.touch(o, 'organization.updated', (x) => orgJson(this.view, x), context);
   }
 
   mergeOrganizationMetadata(id: string, patch: { public_metadata?: Metadata; private_metadata?: Metadata }, context?: ChangeContext): OrgRecord {

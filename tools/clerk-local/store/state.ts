@@ -81,6 +81,14 @@ export abstract class StoreState {
     for (const l of this.listeners) l();
   }
 
+  /** Every update: a later `updated_at`, the `*.updated` event with the record as it is now, persistence. */
+  protected touch<T extends { updated_at: number }>(record: T, type: string, json: (r: T) => unknown, context: ChangeContext | undefined): T {
+    record.updated_at = this.now();
+    this.emit(type, json(record), context);
+    this.changed();
+    return record;
+  }
+
   membershipsOf(orgId: string): MembershipRecord[] {
     return [...this.memberships.values()].filter((m) => m.organization_id === orgId);
   }

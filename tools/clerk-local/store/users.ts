@@ -134,10 +134,7 @@ export abstract class UserStore extends StoreState {
   }
 
   protected touchUser(u: UserRecord, context: ChangeContext | undefined): UserRecord {
-    u.updated_at = this.now();
-    this.emit('user.updated', userJson(this.view, u), context);
-    this.changed();
-    return u;
+    return this.touch(u, 'user.updated', (x) => userJson(this.view, x), context);
   }
 
   /** PATCH /users/{id}/metadata: deep merge, `null` removes a key. */

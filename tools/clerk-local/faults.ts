@@ -31,6 +31,9 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${src}$`);
 }
 
+/** Time as injected faults see it: `now` for windows, `sleep` for latency. */
+export type FaultClock = { now: () => number; sleep: (ms: number) => Promise<void> };
+
 export class Faults {
   private config: FaultConfig = {};
   private pathRegex: RegExp | null = null;

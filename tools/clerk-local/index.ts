@@ -1,5 +1,5 @@
 export { startClerkLocal, type ClerkLocal, type ClerkLocalOptions } from './server';
-export type { FaultConfig } from './faults';
+export type { FaultClock, FaultConfig } from './faults';
 export type { DeliveryAttempt, DeliveryOptions, EventPayload, WebhookMessage } from './webhooks';
 export type { MintedSession, MintSessionOptions, SessionClaims } from './sessions';
 export type { RequestLogEntry, RequestFilter } from './requests';

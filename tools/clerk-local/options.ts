@@ -1,6 +1,6 @@
 // The emulator's public shapes: what startClerkLocal takes and returns.
 import type { FapiOptions } from './fapi';
-import type { Faults, FaultConfig } from './faults';
+import type { FaultClock, Faults, FaultConfig } from './faults';
 import type { Outbox } from './outbox';
 import type { RequestLog } from './requests';
 import type { MintedSession, MintSessionOptions } from './sessions';
@@ -28,6 +28,8 @@ export type ClerkLocalOptions = {
   /** Persist keys and data here (JSON snapshot); in memory only when absent. */
   dataDir?: string;
   faults?: FaultConfig;
+  /** The clock of injected faults (latency, the fault rate-limit window); tests pass a manual one. Default: real time. */
+  faultClock?: FaultClock;
   /**
    * Instance settings as in Clerk's dashboard (settings.ts); each defaults to
    * off. `rateLimit` counts per window of `perSeconds`.

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clerkError, clientFor, email, useEmulator } from './fixture';
 
-const env = useEmulator();
+// A manual clock for injected faults: latency advances it, tests move it past a window.
+const clock = {
+  t: Date.now(),
+  now: () => clock.t,
+  sleep: async (ms: number) => {
+    clock.t += ms;
+  },
+};
+const env = useEmulator({ faultClock: clock });
 
 afterEach(() => {
   env.local.faults.reset();
@@ -41,7 +49,7 @@ describe('clerk-local authentication, rate limit and fault injection', () => {
     env.local.faults.set({ rateLimit: { requests: 1, windowMs: 200 } });
     await env.clerk.users.getCount();
     expect((await clerkError(env.clerk.users.getCount())).status).toBe(429);
-    await new Promise((r) => setTimeout(r, 250));
+    clock.t += 250;
     await env.clerk.users.getCount();
   });
 
@@ -65,9 +73,9 @@ describe('clerk-local authentication, rate limit and fault injection', () => {
 
   it('adds latency', async () => {
     env.local.faults.set({ latencyMs: 120 });
-    const t = Date.now();
+    const t = clock.now();
     await env.clerk.users.getCount();
-    expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+    expect(clock.now() - t).toBeGreaterThanOrEqual(110);
   });
 
   it('is configurable over HTTP (POST /__local/faults) and counts calls at GET /__local/requests', async () => {

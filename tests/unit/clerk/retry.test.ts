@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClerkRejectedError, ClerkUnavailableError } from '@/lib/clerk/errors';
 import { createGate } from '@/lib/clerk/gate';
 import { withRetry, withTimeout } from '@/lib/clerk/retry';
@@ -92,12 +92,20 @@ describe('createGate', () => {
   });
 
   it('starts at most `limit` calls per window', async () => {
-    const gate = createGate({ concurrency: 100, limit: 5, intervalMs: 200 });
-    const started: number[] = [];
-    const t0 = Date.now();
-    await Promise.all(Array.from({ length: 10 }, () => gate(async () => started.push(Date.now() - t0))));
-    // A lower bound only (a loaded machine can delay, never hurry): the sixth call waits for the next window.
-    started.sort((a, b) => a - b);
-    expect(started[5]! - started[0]!).toBeGreaterThanOrEqual(180);
+    // A fake clock (Date.now and timers, which p-throttle reads): time moves only when the test runs the timers.
+    vi.useFakeTimers();
+    try {
+      const gate = createGate({ concurrency: 100, limit: 5, intervalMs: 200 });
+      const started: number[] = [];
+      const t0 = Date.now();
+      const all = Promise.all(Array.from({ length: 10 }, () => gate(async () => started.push(Date.now() - t0))));
+      await vi.runAllTimersAsync();
+      await all;
+      // The sixth call waits for the next window.
+      started.sort((a, b) => a - b);
+      expect(started[5]! - started[0]!).toBeGreaterThanOrEqual(180);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

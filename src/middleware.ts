@@ -149,9 +149,10 @@ function overrideRequestHeaders(req: NextRequest, response: NextResponse, extra:
 export const config = {
   matcher: [
     // Every page path, file-like ones included (`/en/x.png` is a 404 page,
-    // not a static file: there is no public/ folder); Next's own files and the
-    // API (next entry) skipped.
-    '/((?!_next/|api/).*)',
+    // not a static file: there is no public/ folder); Next's own files, the
+    // app's icons (src/app/favicon.ico, icon.svg, apple-icon.png) and the API
+    // (next entry) skipped.
+    '/((?!_next/|api/|favicon\\.ico$|icon\\.svg$|apple-icon\\.png$).*)',
     // API routes, except webhooks: Svix deliveries carry no session and must
     // reach the handler untouched (DESIGN.md §3, Webhook endpoint); and the CSV
     // upload, whose body the middleware would copy and cut at 10 MB (it checks

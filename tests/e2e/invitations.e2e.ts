@@ -53,10 +53,13 @@ for (const membershipRequired of [false, true]) {
     expect(memberships.find((m) => m.publicUserData?.userId === users[0]!.id)?.role).toBe('org:member');
     await expect.poll(async () => (await clerk.users.getUser(users[0]!.id)).publicMetadata.newTenantSlug, { timeout: 20_000 }).toMatch(/^test-\d{4,}$/);
 
-    // The inviter sees them as a member, and the invitation is no longer pending.
+    // The inviter sees them as a member, and the invitation as accepted, no longer pending.
     await page.goto(`/en/${slug}/members`);
     await expect(page.getByTestId('member').filter({ hasText: invitee })).toHaveCount(1);
-    await expect(page.getByText(en.Members.noInvitations)).toBeVisible();
+    await expect(page.getByTestId('invitation').filter({ hasText: invitee })).toHaveCount(0);
+    await expect(page.getByTestId('past-invitation').filter({ hasText: invitee }).getByTestId('invitation-status')).toHaveText(
+      en.Members.statuses.accepted,
+    );
   });
 }
 

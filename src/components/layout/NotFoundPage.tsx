@@ -6,11 +6,10 @@ import { StatusPage } from './StatusPage';
 export async function NotFoundPage({ locale }: { locale?: Locale }) {
   const resolved = locale ?? ((await getLocale()) as Locale);
   const t = await getTranslations({ locale: resolved, namespace: 'NotFound' });
-  const site = await getTranslations({ locale: resolved, namespace: 'Metadata' });
   return (
     <>
       {/* React hoists it into <head>: not-found pages have no metadata of their own. */}
-      <title>{`${t('title')} · ${site('title')}`}</title>
+      <title>{t('title')}</title>
       <StatusPage
         code="404"
         title={t('title')}

@@ -132,7 +132,10 @@ test('a platform admin whose flag was removed in Clerk can no longer replay even
   await clerk.users.updateUserMetadata(admin.id, { publicMetadata: { platformAdmin: false } });
   expect((await postAction(adminPage, 'replayAction', { svixId: 'msg_anything' }, cookie)).status).toBe(404);
   const csv = new File(['shortName,name,logoUrl,isTestOrg,admins\nstolen-org,Stolen,,false,\n'], 'orgs.csv', { type: 'text/csv' });
-  expect((await postAction(adminPage, 'importCsvAction', { file: csv, applyValidRows: 'on' }, cookie)).status).toBe(404);
+  const upload = new FormData();
+  upload.append('file', csv);
+  upload.append('applyValidRows', 'on');
+  expect((await fetch(`${baseURL}/api/admin/imports`, { method: 'POST', body: upload, headers: { cookie } })).status).toBe(404);
   const db = await e2eDatabase();
   expect(await db.organization('stolen-org')).toBeNull();
   // Page views read the flag through a cache, but never an answer older than the user.updated MongoDB recorded.

@@ -1,4 +1,6 @@
 import { auth } from '@clerk/nextjs/server';
+import { sessionRevoked } from './orgAccess';
+import { recordedChanges } from './session';
 
 /** The session as the page that completes a session task sees it. */
 export type TaskSession = {
@@ -17,12 +19,22 @@ export type TaskSession = {
  */
 export async function taskSession(): Promise<TaskSession | null> {
   const a = await auth({ treatPendingAsSignedOut: false });
-  if (!a.userId) return null;
+  if (!a.userId || (await revoked(a))) return null;
   return { userId: a.userId, pending: a.sessionStatus === 'pending', orgId: a.orgId ?? null };
 }
 
 /** The signed-in (not pending) user and their session's active org, for `/`. */
 export async function signedInSession(): Promise<{ userId: string; orgId: string | null } | null> {
   const a = await auth();
-  return a.userId ? { userId: a.userId, orgId: a.orgId ?? null } : null;
+  if (!a.userId || (await revoked(a))) return null;
+  return { userId: a.userId, orgId: a.orgId ?? null };
+}
+
+type SessionAuth = { userId: string; orgId?: string | null; orgRole?: string | null; sessionClaims?: { iat?: unknown } | null };
+
+/** A session from before the user was deleted or banned (recorded in MongoDB by the webhook) counts as signed out. */
+async function revoked(a: SessionAuth): Promise<boolean> {
+  const iat = a.sessionClaims?.iat;
+  const facts = { userId: a.userId, orgId: a.orgId ?? null, orgRole: a.orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
+  return sessionRevoked(facts, await recordedChanges(a.userId));
 }

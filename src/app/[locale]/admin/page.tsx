@@ -3,6 +3,7 @@ import { ImportPanel } from '@/components/admin/ImportPanel';
 import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
 import { EventChart } from '@/components/admin/EventChart';
 import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
+import { ClientMessages } from '@/components/layout/ClientMessages';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { enterLocale } from '@/i18n/enterLocale';
@@ -56,7 +57,10 @@ export default async function AdminPage({ params, searchParams }: Props) {
           <CardTitle>{t('orgs', { count: counts.all })}</CardTitle>
         </CardHeader>
         <CardContent>
-          <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
+          {/* The archive dialogs are client components: they need their namespace in the browser. */}
+          <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
+            <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
+          </ClientMessages>
         </CardContent>
       </Card>
       <Card>

@@ -1,11 +1,17 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import { Table, TableCell, TableHead } from '@/components/ui/table';
 import type { WebhookEventRecord } from '@/lib/db';
+import { Pager } from './Pager';
 import { ReplayButton } from './ReplayButton';
 
 export type EventLogQuery = { events?: string; type?: string; ev?: string };
 
 const STATUSES = ['failed', 'stuck', 'processing', 'processed', 'ignored'] as const;
+const TONE: Record<(typeof STATUSES)[number], BadgeTone> = { failed: 'danger', stuck: 'warning', processing: 'primary', processed: 'success', ignored: 'neutral' };
 
 type Props = { events: WebhookEventRecord[]; total: number; page: number; pageSize: number; query: EventLogQuery; now: Date };
 
@@ -22,61 +28,75 @@ export async function EventLog({ events, total, page, pageSize, query, now }: Pr
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageLink = (n: number) => ({ pathname: '/admin' as const, query: { ...(query.events ? { events: query.events } : {}), ...(query.type ? { type: query.type } : {}), ev: String(n) } });
   return (
-    <div data-testid="admin-event-log">
-      <p>
-        <Link href={onlyFailed ? '/admin' : '/admin?events=failed'}>{onlyFailed ? t('showAll') : t('showFailed')}</Link>
-      </p>
-      <form method="get" aria-label={te('filter')}>
-        <select name="events" defaultValue={query.events ?? ''} aria-label={t('status')}>
-          <option value="">{te('allStatuses')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {te(`statuses.${s}`)}
-            </option>
-          ))}
-        </select>{' '}
-        <label>
-          {t('type')} <input name="type" defaultValue={query.type ?? ''} maxLength={100} placeholder={te('typePlaceholder')} />
-        </label>{' '}
-        <button type="submit">{te('apply')}</button>
-      </form>
+    <div data-testid="admin-event-log" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <form method="get" aria-label={te('filter')} className="flex flex-wrap items-end gap-2">
+          <Select name="events" defaultValue={query.events ?? ''} aria-label={t('status')}>
+            <option value="">{te('allStatuses')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {te(`statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t('type')} <Input name="type" defaultValue={query.type ?? ''} maxLength={100} placeholder={te('typePlaceholder')} className="w-48" />
+          </label>
+          <Button type="submit" variant="secondary">
+            {te('apply')}
+          </Button>
+        </form>
+        <Link href={onlyFailed ? '/admin' : '/admin?events=failed'} className={buttonClasses({ variant: onlyFailed ? 'outline' : 'ghost-destructive', size: 'sm' })}>
+          {onlyFailed ? t('showAll') : t('showFailed')}
+        </Link>
+      </div>
       {events.length === 0 ? (
-        <p data-testid="admin-events-empty">{te('empty')}</p>
+        <p data-testid="admin-events-empty" className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
+          {te('empty')}
+        </p>
       ) : (
-        <table data-testid="admin-events">
+        <Table data-testid="admin-events">
           <thead>
             <tr>
-              <th>{t('received')}</th>
-              <th>{t('type')}</th>
-              <th>{t('status')}</th>
-              <th>{t('attempts')}</th>
-              <th>{t('lastError')}</th>
-              <th />
+              <TableHead>{t('received')}</TableHead>
+              <TableHead>{t('type')}</TableHead>
+              <TableHead>{t('status')}</TableHead>
+              <TableHead>{t('attempts')}</TableHead>
+              <TableHead>{t('lastError')}</TableHead>
+              <TableHead />
             </tr>
           </thead>
           <tbody>
             {events.map((event) => {
-              const stuck = isStuck(event, now);
+              const status = isStuck(event, now) ? 'stuck' : event.status;
               return (
                 <tr key={event.svixId} data-testid="admin-event">
-                  <td>{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                  <td>
-                    <code>{event.type}</code>
-                  </td>
-                  <td>{stuck ? te('statuses.stuck') : event.status}</td>
-                  <td>{event.attempts}</td>
-                  <td>{event.lastError}</td>
-                  <td>{(event.status === 'failed' || stuck) && <ReplayButton svixId={event.svixId} />}</td>
+                  <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</TableCell>
+                  <TableCell>
+                    <code className="font-mono text-xs">{event.type}</code>
+                  </TableCell>
+                  <TableCell>
+                    <Badge tone={TONE[status]} data-status={status}>
+                      {te(`statuses.${status}`)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className="tabular-nums">{format.number(event.attempts)}</TableCell>
+                  <TableCell className="max-w-xs break-words text-muted-foreground">{event.lastError}</TableCell>
+                  <TableCell className="text-right">{(status === 'failed' || status === 'stuck') && <ReplayButton svixId={event.svixId} />}</TableCell>
                 </tr>
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
-      <nav aria-label={te('pages')}>
-        {page > 1 && <Link href={pageLink(page - 1)}>{te('previous')}</Link>} <span>{te('page', { page, pages })}</span>{' '}
-        {page < pages && <Link href={pageLink(page + 1)}>{te('next')}</Link>}
-      </nav>
+      <Pager
+        label={te('pages')}
+        pageText={te('page', { page, pages })}
+        previous={te('previous')}
+        next={te('next')}
+        previousHref={page > 1 ? pageLink(page - 1) : null}
+        nextHref={page < pages ? pageLink(page + 1) : null}
+      />
     </div>
   );
 }

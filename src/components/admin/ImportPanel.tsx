@@ -2,6 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FileInput } from '@/components/ui/file-input';
 import type { ImportView } from '@/lib/tenants';
 
 const RUNNING = ['previewing', 'applying'];
@@ -63,62 +65,71 @@ export function ImportPanel({ initial }: { initial: ImportView | null }) {
   }
 
   return (
-    <div data-testid="csv-import">
+    <div data-testid="csv-import" className="flex flex-col gap-4">
       {(!job || !RUNNING.includes(job.status)) && (
-        <form action={upload} data-testid="csv-import-form">
-          <label>
-            {t('file')} <input type="file" name="file" accept=".csv,text/csv" required data-testid="csv-file" />
-          </label>{' '}
-          <button type="submit" disabled={busy}>
+        <form action={upload} data-testid="csv-import-form" className="flex flex-wrap items-center gap-3">
+          <span className="text-sm font-medium">{t('file')}</span>
+          <FileInput name="file" accept=".csv,text/csv" required data-testid="csv-file" aria-label={t('file')} chooseLabel={t('choose')} noneLabel={t('noFile')} />
+          <Button type="submit" disabled={busy}>
             {t('import')}
-          </button>
+          </Button>
         </form>
       )}
-      {error && <p role="alert">{t(`errors.${error}`)}</p>}
+      {error && <p role="alert" className="text-sm text-destructive">{t(`errors.${error}`)}</p>}
       {job && (
-        <section aria-live="polite" data-testid="csv-job" data-status={job.status}>
-          <h3>{t(`status.${job.status}`, { file: job.fileName })}</h3>
+        <section aria-live="polite" data-testid="csv-job" data-status={job.status} className="flex flex-col gap-3 rounded-lg border bg-muted/40 p-4">
+          <h3 className="font-medium">{t(`status.${job.status}`, { file: job.fileName })}</h3>
           {job.status === 'ready' && (
             <>
-              <p data-testid="csv-preview">{t('preview', { total: job.total, ...job.preview, admins: job.preview.adminsAdded })}</p>
+              <p data-testid="csv-preview" className="text-sm">{t('preview', { total: job.total, ...job.preview, admins: job.preview.adminsAdded })}</p>
               {job.preview.rejected > 0 && (
-                <label>
-                  <input type="checkbox" checked={applyValid} onChange={(e) => setApplyValid(e.target.checked)} /> {t('applyValidRows')}
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" className="size-4 accent-primary" checked={applyValid} onChange={(e) => setApplyValid(e.target.checked)} /> {t('applyValidRows')}
                 </label>
-              )}{' '}
-              <button type="button" disabled={busy || (job.preview.rejected > 0 && !applyValid)} onClick={() => void post('apply')}>
-                {t('apply')}
-              </button>{' '}
-              <button type="button" disabled={busy} onClick={() => void post('cancel')}>
-                {t('cancel')}
-              </button>
+              )}
+              <div className="flex gap-2">
+                <Button disabled={busy || (job.preview.rejected > 0 && !applyValid)} onClick={() => void post('apply')}>
+                  {t('apply')}
+                </Button>
+                <Button variant="outline" disabled={busy} onClick={() => void post('cancel')}>
+                  {t('cancel')}
+                </Button>
+              </div>
             </>
           )}
           {RUNNING.includes(job.status) && (
             <>
-              <progress value={job.done} max={Math.max(job.total, job.done, 1)} data-testid="csv-progress" aria-label={t('progress')} />
-              <p data-testid="csv-progress-text">
+              <progress
+                value={job.done}
+                max={Math.max(job.total, job.done, 1)}
+                data-testid="csv-progress"
+                aria-label={t('progress')}
+                className="h-2.5 w-full appearance-none overflow-hidden rounded-full bg-muted [&::-moz-progress-bar]:bg-primary [&::-webkit-progress-bar]:bg-muted [&::-webkit-progress-value]:bg-primary [&::-webkit-progress-value]:transition-[width] [&::-webkit-progress-value]:duration-500"
+              />
+              <p data-testid="csv-progress-text" className="text-sm tabular-nums text-muted-foreground">
                 {t('progressText', { done: job.done, total: job.total, rate: Math.round(job.rate ?? 0), eta: Math.ceil(job.etaSeconds ?? 0), problems: job.problemCount })}
               </p>
-              <button type="button" disabled={busy} onClick={() => void post('cancel')}>
-                {t('cancel')}
-              </button>
+              <div>
+                <Button variant="outline" size="sm" disabled={busy} onClick={() => void post('cancel')}>
+                  {t('cancel')}
+                </Button>
+              </div>
             </>
           )}
           {job.status === 'done' && (
-            <p role="status" data-testid="csv-report">
+            <p role="status" data-testid="csv-report" className="text-sm text-success">
               {t('summary', { total: job.total, created: job.created, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, admins: job.adminsAdded, invited: job.invited })}
             </p>
           )}
-          {job.status === 'failed' && <p role="alert">{t('failed', { error: job.error ?? '' })}</p>}
+          {job.status === 'failed' && <p role="alert" className="text-sm text-destructive">{t('failed', { error: job.error ?? '' })}</p>}
           {job.problems.length > 0 && (
             <>
-              <p>
-                {t('problems', { count: job.problemCount })} <a href={`/api/admin/imports/${job.id}/problems.csv`}>{t('problemsCsv')}</a>
+              <p className="text-sm font-medium">
+                {t('problems', { count: job.problemCount })} <a className="font-normal" href={`/api/admin/imports/${job.id}/problems.csv`}>{t('problemsCsv')}</a>
               </p>
-              <ul>
+              <ul className="max-h-64 list-none overflow-y-auto rounded-md border bg-card p-0 text-sm">
                 {job.problems.map((p, i) => (
-                  <li key={`${p.line}-${i}`} data-testid="csv-error">
+                  <li key={`${p.line}-${i}`} data-testid="csv-error" className="border-b px-3 py-1.5 last:border-b-0">
                     {t('line', { line: p.line })}: {p.message}
                   </li>
                 ))}

@@ -1,11 +1,17 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/i18n/navigation';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import { Table, TableCell, TableHead } from '@/components/ui/table';
 import type { Tenant } from '@/lib/tenants';
 import { ArchiveButton } from './ArchiveButton';
+import { Pager } from './Pager';
 
 export type OrgListQuery = { q?: string; kind?: string; status?: string; page?: string };
 
 type Props = { items: Tenant[]; total: number; page: number; pageSize: number; query: OrgListQuery };
+
+const STATUS_TONE: Record<Tenant['status'], BadgeTone> = { active: 'success', archived: 'neutral', provisioning: 'warning' };
 
 /** The platform admin's org list: search, filters and paging, all on the server (a GET form and links). */
 export async function OrgList({ items, total, page, pageSize, query }: Props) {
@@ -14,55 +20,68 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageLink = (n: number) => ({ pathname: '/admin' as const, query: { ...(query.q ? { q: query.q } : {}), ...(query.kind ? { kind: query.kind } : {}), ...(query.status ? { status: query.status } : {}), page: String(n) } });
   return (
-    <div data-testid="admin-org-list">
-      <form method="get" role="search">
-        <label>
-          {tl('search')} <input type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} data-testid="org-search" />
-        </label>{' '}
-        <select name="kind" defaultValue={query.kind ?? ''} aria-label={t('kind')}>
+    <div data-testid="admin-org-list" className="flex flex-col gap-4">
+      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">
+          {tl('search')} <Input type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} data-testid="org-search" />
+        </label>
+        <Select name="kind" defaultValue={query.kind ?? ''} aria-label={t('kind')}>
           <option value="">{tl('allKinds')}</option>
           <option value="test">{t('testOrg')}</option>
           <option value="customer">{t('customerOrg')}</option>
-        </select>{' '}
-        <select name="status" defaultValue={query.status ?? ''} aria-label={t('status')}>
+        </Select>
+        <Select name="status" defaultValue={query.status ?? ''} aria-label={t('status')}>
           <option value="">{tl('allStatuses')}</option>
           <option value="active">{t('statuses.active')}</option>
           <option value="archived">{t('statuses.archived')}</option>
-        </select>{' '}
-        <button type="submit">{tl('searchButton')}</button>
+        </Select>
+        <Button type="submit" variant="secondary">
+          {tl('searchButton')}
+        </Button>
       </form>
       {items.length === 0 ? (
-        <p data-testid="org-list-empty">{tl('none')}</p>
+        <p data-testid="org-list-empty" className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
+          {tl('none')}
+        </p>
       ) : (
-        <table data-testid="admin-orgs">
+        <Table data-testid="admin-orgs">
           <thead>
             <tr>
-              <th>{t('shortName')}</th>
-              <th>{t('name')}</th>
-              <th>{t('kind')}</th>
-              <th>{t('status')}</th>
-              <th />
+              <TableHead>{t('shortName')}</TableHead>
+              <TableHead>{t('name')}</TableHead>
+              <TableHead>{t('kind')}</TableHead>
+              <TableHead>{t('status')}</TableHead>
+              <TableHead />
             </tr>
           </thead>
           <tbody>
             {items.map((tenant) => (
               <tr key={tenant.shortName}>
-                <td>
-                  <code>{tenant.shortName}</code>
-                </td>
-                <td>{tenant.name}</td>
-                <td>{tenant.isTestOrg ? t('testOrg') : t('customerOrg')}</td>
-                <td>{t(`statuses.${tenant.status}`)}</td>
-                <td>{tenant.status !== 'provisioning' && <ArchiveButton shortName={tenant.shortName} archived={tenant.status === 'archived'} />}</td>
+                <TableCell>
+                  <code className="font-mono text-xs">{tenant.shortName}</code>
+                </TableCell>
+                <TableCell>{tenant.name}</TableCell>
+                <TableCell>
+                  <Badge tone={tenant.isTestOrg ? 'primary' : 'neutral'}>{tenant.isTestOrg ? t('testOrg') : t('customerOrg')}</Badge>
+                </TableCell>
+                <TableCell>
+                  <Badge tone={STATUS_TONE[tenant.status]}>{t(`statuses.${tenant.status}`)}</Badge>
+                </TableCell>
+                <TableCell className="text-right">{tenant.status !== 'provisioning' && <ArchiveButton shortName={tenant.shortName} archived={tenant.status === 'archived'} />}</TableCell>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
-      <nav aria-label={tl('page', { page, pages })}>
-        {page > 1 && <Link href={pageLink(page - 1)}>{tl('previous')}</Link>} <span data-testid="org-page">{tl('page', { page, pages })}</span>{' '}
-        {page < pages && <Link href={pageLink(page + 1)}>{tl('next')}</Link>}
-      </nav>
+      <Pager
+        label={tl('page', { page, pages })}
+        pageText={tl('page', { page, pages })}
+        previous={tl('previous')}
+        next={tl('next')}
+        previousHref={page > 1 ? pageLink(page - 1) : null}
+        nextHref={page < pages ? pageLink(page + 1) : null}
+        testId="org-page"
+      />
     </div>
   );
 }

@@ -2,19 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { type ReplayOutcome, replayAction } from './actions';
 
 export function ReplayButton({ svixId }: { svixId: string }) {
   const t = useTranslations('Admin');
   const [result, action, pending] = useActionState<ReplayOutcome | null, FormData>(replayAction, null);
   return (
-    <form action={action} className="inline">
+    <form action={action} className="inline-flex items-center justify-end gap-2">
       <input type="hidden" name="svixId" value={svixId} />
-      <button type="submit" disabled={pending}>
+      <Button type="submit" variant="outline" size="sm" disabled={pending}>
         {t('replay')}
-      </button>{' '}
+      </Button>
       {result && (
-        <span role="status" data-testid="replay-result">
+        <span role="status" data-testid="replay-result" className="text-xs text-muted-foreground">
           {result.ok ? t('replayed', { status: result.status }) : t(`replayErrors.${result.error}`)}
         </span>
       )}

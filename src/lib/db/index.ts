@@ -98,3 +98,4 @@ export {
 } from './importJobs';
 export { nativeDb } from './connection';
 export { lastReconcileRun, recordReconcileRun, type ReconcileRunRecord } from './models/ReconcileRun';
+export { type EventHour, eventsPerHour } from './eventStats';

@@ -141,6 +141,21 @@ describe('CSV import job', () => {
     expect(pending).toBe(350);
   });
 
+  it('shows rows finished inside a batch before its checkpoint, leaving the checkpoint (where a resume starts) at the batch boundary', async () => {
+    const id = await uploaded(csvOf(150, 'live'));
+    await until(id, (v) => v.status === 'ready');
+    clerk.server.faults.set({ latencyMs: 100 }); // a batch of 100 rows takes several seconds
+    expect(await startImportApply(id)).toEqual({ ok: true });
+    await (await backgroundJobs()).enqueue('csv-import', { importId: id });
+    const midBatch = await until(id, (v) => v.done > 0 && v.done < 100);
+    const stored = await findImportJob(id);
+    expect(stored?.done).toBe(0); // the checkpoint, which a resume starts from, is untouched
+    expect(stored?.liveDone).toBe(midBatch.done);
+    clerk.server.faults.reset();
+    const done = await until(id, (v) => v.status === 'done');
+    expect(done).toMatchObject({ done: 150, created: 150 });
+  });
+
   it('stops within one batch when cancelled', async () => {
     const id = await uploaded(csvOf(500, 'cancel'));
     await until(id, (v) => v.status === 'ready');

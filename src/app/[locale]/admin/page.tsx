@@ -1,10 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ImportPanel } from '@/components/admin/ImportPanel';
 import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
+import { EventChart } from '@/components/admin/EventChart';
 import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
+import { ClientMessages } from '@/components/layout/ClientMessages';
+import { buttonClasses } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countEvents, dbReady, type EventFilter, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
+import { countEvents, dbReady, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { env } from '@/lib/env';
 import { currentImport } from '@/lib/tenants';
 
@@ -32,38 +36,60 @@ export default async function AdminPage({ params, searchParams }: Props) {
     status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
   } as const;
   await dbReady(env().MONGODB_URI);
-  const [list, counts, events, eventTotal, reconcileRun, currentJob] = await Promise.all([
+  const [list, counts, events, eventTotal, reconcileRun, currentJob, hours] = await Promise.all([
     searchTenants(filter, { page, pageSize: PAGE_SIZE }),
     tenantCounts(),
     listEvents({ ...eventFilter, limit: PAGE_SIZE, offset: (eventPage - 1) * PAGE_SIZE }, now),
     countEvents(eventFilter, now),
     lastReconcileRun(),
     currentImport(),
+    eventsPerHour(now),
   ]);
   const t = await getTranslations('Admin');
   const tc = await getTranslations('AdminCsv');
   const format = await getFormatter();
+  const when = reconcileRun && format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <section className="page" data-testid="admin-page">
-      <h1>{t('title')}</h1>
-      <h2>{t('orgs', { count: counts.all })}</h2>
-      <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
-      <h2>{tc('title')}</h2>
-      <p>
-        <a href="/api/admin/orgs/export" data-testid="csv-export" download>
-          {tc('export')}
-        </a>
-      </p>
-      <ImportPanel initial={currentJob} />
-      <p data-testid="reconcile-last">
-        {reconcileRun
-          ? reconcileRun.error
-            ? tc('reconcileFailed', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), error: reconcileRun.error })
-            : tc('reconcile', { when: format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' }), findings: reconcileRun.findings, fixed: reconcileRun.fixed })
-          : tc('reconcileNever')}
-      </p>
-      <h2>{t('events')}</h2>
-      <EventLog events={events} total={eventTotal} page={eventPage} pageSize={PAGE_SIZE} query={query} now={now} />
+    <section className="page flex flex-col gap-6" data-testid="admin-page">
+      <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('orgs', { count: counts.all })}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {/* The archive dialogs are client components: they need their namespace in the browser. */}
+          <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
+            <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
+          </ClientMessages>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
+          <CardTitle>{tc('title')}</CardTitle>
+          <a href="/api/admin/orgs/export" data-testid="csv-export" download className={buttonClasses({ variant: 'outline', size: 'sm' })}>
+            {tc('export')}
+          </a>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <ImportPanel initial={currentJob} />
+          <CardDescription data-testid="reconcile-last" className={reconcileRun?.error ? 'text-destructive' : undefined}>
+            {reconcileRun && when
+              ? reconcileRun.error
+                ? tc('reconcileFailed', { when, error: reconcileRun.error })
+                : tc('reconcile', { when, findings: reconcileRun.findings, fixed: reconcileRun.fixed })
+              : tc('reconcileNever')}
+          </CardDescription>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t('events')}</CardTitle>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <EventChart hours={hours} />
+          <EventLog events={events} total={eventTotal} page={eventPage} pageSize={PAGE_SIZE} query={query} now={now} />
+        </CardContent>
+      </Card>
     </section>
   );
 }

@@ -38,6 +38,11 @@ const importJobSchema = new Schema(
     done: { type: Number, default: 0 },
     /** The last line whose batch the current phase finished: a resumed job starts after it. */
     checkpointLine: { type: Number, default: 0 },
+    /**
+     * Rows finished so far, saved every second inside a batch (for the progress
+     * bar only): `done` stays the checkpoint's count, which a resume starts from.
+     */
+    liveDone: { type: Number, default: null },
     preview: counts,
     result: counts,
     problemCount: { type: Number, default: 0 },

@@ -140,22 +140,24 @@ export function importView(job: db.ImportJobRecord, now: number = Date.now()): I
   const started = job.startedAt ? new Date(job.startedAt).getTime() : null;
   const end = job.finishedAt ? new Date(job.finishedAt).getTime() : now;
   const seconds = started ? Math.max(0.001, (end - started) / 1000) : null;
-  const rate = seconds && job.done > 0 ? job.done / seconds : null;
-  const total = job.total ?? 0;
   const running = job.status === 'applying' || job.status === 'previewing';
+  // While running, the rows finished inside the current batch count too (saved every second).
+  const done = running ? Math.max(job.done ?? 0, job.liveDone ?? 0) : (job.done ?? 0);
+  const rate = seconds && done > 0 ? done / seconds : null;
+  const total = job.total ?? 0;
   return {
     id: job._id.toHexString(),
     status: job.status,
     fileName: job.fileName ?? '',
     total,
-    done: job.done ?? 0,
+    done,
     ...counts,
     problems: (job.problems ?? []).map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })),
     problemCount: job.problemCount ?? 0,
     preview,
     applyValidRows: job.applyValidRows ?? false,
     rate,
-    etaSeconds: running && rate && job.status === 'applying' ? Math.max(0, (total - job.done) / rate) : null,
+    etaSeconds: running && rate && job.status === 'applying' ? Math.max(0, (total - done) / rate) : null,
     error: job.error ?? null,
     startedAt: job.startedAt ? new Date(job.startedAt).toISOString() : null,
     finishedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,

@@ -25,7 +25,7 @@ export async function AppShell({ locale, children }: { locale: Locale; children:
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
         <AppClerkProvider locale={locale} nonce={nonce} initialState={initialState} signUpFallbackRedirectUrl={env().NEXT_PUBLIC_CLERK_SIGN_UP_FALLBACK_REDIRECT_URL}>
-          <ClientMessages namespaces={['LocaleSwitcher', 'Error', 'Onboarding', 'Admin', 'AdminCsv', 'AdminOrgList', 'AdminEvents']}>
+          <ClientMessages namespaces={['LocaleSwitcher', 'Error', 'Onboarding']}>
             <Toaster>
               <SiteHeader locale={locale} />
               {/* While a page has nothing to show yet (e.g. a redirect on its way), main:empty shows this label (globals.css). */}

@@ -50,6 +50,8 @@ export default async function AdminPage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const when = reconcileRun && format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' });
   return (
+    // The admin area's client components (archive dialogs, import panel, replay) need their namespaces in the browser.
+    <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
     <section className="page flex flex-col gap-6" data-testid="admin-page">
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <Card>
@@ -57,10 +59,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
           <CardTitle>{t('orgs', { count: counts.all })}</CardTitle>
         </CardHeader>
         <CardContent>
-          {/* The archive dialogs are client components: they need their namespace in the browser. */}
-          <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
-            <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
-          </ClientMessages>
+          <OrgList items={list.items} total={list.total} page={page} pageSize={PAGE_SIZE} query={query} />
         </CardContent>
       </Card>
       <Card>
@@ -91,5 +90,6 @@ export default async function AdminPage({ params, searchParams }: Props) {
         </CardContent>
       </Card>
     </section>
+    </ClientMessages>
   );
 }

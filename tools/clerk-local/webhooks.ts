@@ -5,67 +5,16 @@ import { Webhook } from 'svix';
 import { newId } from './ids';
 import type { ChangeContext } from './store';
 
-/** Svix's retry schedule: delay before attempt 1, 2, ... 8 (ms). */
-export const SVIX_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
-
-export type DeliveryOptions = {
-  url?: string | null;
-  secret: string;
-  instanceId: string;
-  /** Multiplies the schedule, e.g. 0.001 turns 5 s into 5 ms. */
-  retryScale?: number;
-  schedule?: number[];
-  /** Per-attempt timeout; Svix uses 15 s. */
-  timeoutMs?: number;
-  /** Attempts in flight at once (order across messages is not guaranteed, as with Clerk). */
-  concurrency?: number;
-  /** Share (0..1) of messages delivered a second time after success, same `svix-id`. */
-  duplicateRate?: number;
-  /** Share (0..1) of messages held back `reorderDelayMs` so later ones overtake them. */
-  reorderRate?: number;
-  reorderDelayMs?: number;
-  /** Start paused: messages queue up until `resume()` (a laptop without a tunnel). */
-  paused?: boolean;
-  random?: () => number;
-};
-
-export type MessageState = 'queued' | 'held' | 'delivering' | 'retrying' | 'succeeded' | 'failed';
-
-export type WebhookMessage = {
-  id: string;
-  type: string;
-  payload: string;
-  createdAt: number;
-  state: MessageState;
-  attempts: number;
-  nextAttemptAt: number | null;
-  /** Extra deliveries still owed by duplicate injection. */
-  duplicates: number;
-};
-
-/** A message Svix still owes the endpoint, as kept on disk across a restart. */
-export type PendingMessage = Pick<WebhookMessage, 'id' | 'type' | 'payload' | 'createdAt' | 'attempts' | 'nextAttemptAt' | 'duplicates'>;
-
-export type DeliveryAttempt = {
-  msgId: string;
-  type: string;
-  attempt: number;
-  url: string;
-  status: number | null;
-  error: string | null;
-  time: number;
-  durationMs: number;
-  duplicate: boolean;
-};
-
-export type EventPayload = {
-  data: unknown;
-  object: 'event';
-  type: string;
-  timestamp: number;
-  instance_id: string;
-  event_attributes: { http_request: { client_ip: string; user_agent: string } };
-};
+export * from './webhookTypes';
+import { postSigned } from './webhookPost';
+import {
+  type DeliveryAttempt,
+  type DeliveryOptions,
+  type EventPayload,
+  type PendingMessage,
+  SVIX_SCHEDULE_MS,
+  type WebhookMessage,
+} from './webhookTypes';
 
 export class WebhookDeliveries {
   private url: string | null;
@@ -305,36 +254,7 @@ export class WebhookDeliveries {
     msg.state = 'delivering';
     msg.attempts += 1;
     const started = Date.now();
-    const controller = new AbortController();
-    this.controllers.add(controller);
-    const timer = setTimeout(() => controller.abort(new Error(`timed out after ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      // Svix signs each attempt with the time of that attempt.
-      const now = new Date();
-      const res = await fetch(url, {
-        method: 'POST',
-        body: msg.payload,
-        signal: controller.signal,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Svix-Webhooks/1.99 (clerk-local)',
-          'svix-id': msg.id,
-          'svix-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'svix-signature': this.signer.sign(msg.id, now, msg.payload),
-        },
-      });
-      status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (!res.ok) error = `HTTP ${res.status}`;
-    } catch (err) {
-      const reason = controller.signal.aborted ? controller.signal.reason : err;
-      error = reason instanceof Error ? reason.message : String(reason);
-    } finally {
-      clearTimeout(timer);
-      this.controllers.delete(controller);
-    }
+    const { status, error } = await postSigned(url, msg, this.signer, this.opts.timeoutMs, this.controllers);
     this.attempts.push({ msgId: msg.id, type: msg.type, attempt: msg.attempts, url, status, error, time: started, durationMs: Date.now() - started, duplicate });
     this.inFlight -= 1;
     if (this.stopped) return this.settle(true);

@@ -1,10 +1,4 @@
 // lib/db: the only module that talks to MongoDB (STYLE.md "External systems").
-import { AccessChange } from './models/AccessChange';
-import { Counter } from './models/Counter';
-import { Organization } from './models/Organization';
-import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
-import { WebhookEvent } from './models/WebhookEvent';
-
 export { DbConnectionError, connectDb, disconnectDb } from './connection';
 export { Counter, nextSequence, type CounterRecord } from './models/Counter';
 export {
@@ -22,21 +16,6 @@ export {
   type WebhookEventStatus,
 } from './models/WebhookEvent';
 
-/**
- * Creates every collection and index the models declare (unique and partial
- * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
- */
-export async function ensureIndexes(): Promise<void> {
-  await Promise.all([
-    Organization.init(),
-    Counter.init(),
-    WebhookEvent.init(),
-    AccessChange.init(),
-    ImportJob.init(),
-    ImportChunk.init(),
-    ImportProblem.init(),
-  ]);
-}
 
 export {
   adoptOrg,
@@ -71,7 +50,7 @@ export {
   type Retention,
   settleEvent,
 } from './webhookEvents';
-export { dbReady, pingDb } from './ready';
+export { dbReady, ensureIndexes, pingDb } from './ready';
 export { type AccessChanges, accessChangesOf, recordAccessChange } from './accessChanges';
 export { AccessChange, type AccessChangeRecord } from './models/AccessChange';
 export { findTenantsByShortNames, searchTenants, setTenantArchived, tenantCounts, type TenantListFilter } from './tenantList';

@@ -6,6 +6,22 @@ import { Organization } from './models/Organization';
 import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
+/**
+ * Creates every collection and index the models declare (unique and partial
+ * unique indexes are what enforce DESIGN.md §3). Call after connectDb().
+ */
+export async function ensureIndexes(): Promise<void> {
+  await Promise.all([
+    Organization.init(),
+    Counter.init(),
+    WebhookEvent.init(),
+    AccessChange.init(),
+    ImportJob.init(),
+    ImportChunk.init(),
+    ImportProblem.init(),
+  ]);
+}
+
 const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: Promise<void> };
 
 /**
@@ -15,17 +31,7 @@ const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: P
  */
 export function dbReady(uri?: string): Promise<void> {
   globalForReady.__tenantryDbReady ??= connectDb(uri)
-    .then(() =>
-      Promise.all([
-        Organization.init(),
-        Counter.init(),
-        WebhookEvent.init(),
-        AccessChange.init(),
-        ImportJob.init(),
-        ImportChunk.init(),
-        ImportProblem.init(),
-      ]),
-    )
+    .then(ensureIndexes)
     .then(() => undefined)
     .catch((error: unknown) => {
       delete globalForReady.__tenantryDbReady;

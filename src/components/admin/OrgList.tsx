@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/i18n/navigation';
-import type { Tenant } from '@/lib/tenants';
+import type { Tenant } from '@/lib/domain';
 import { ArchiveButton } from './ArchiveButton';
 
 export type OrgListQuery = { q?: string; kind?: string; status?: string; page?: string };

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getMembershipRole } from '@/lib/clerk';
 import { dbReady, findTenantByShortName } from '@/lib/db';
 import { env } from '@/lib/env';
-import { cachedMembership, type Membership } from './membershipCache';
+import { cachedMembership, type Membership } from '@/lib/access';
 import { type AccessOptions, type AccessPorts, decideOrgAccess, type OrgAccess, requireRole } from './orgAccess';
 import { recordedChanges, sessionFacts } from './session';
 

@@ -6,6 +6,7 @@ import { ImportChunk, ImportJob, ImportProblem } from './models/ImportJob';
 import { WebhookEvent } from './models/WebhookEvent';
 
 export { DbConnectionError, connectDb, disconnectDb } from './connection';
+export { DuplicateKeyError } from './errors';
 export { Counter, nextSequence, type CounterRecord } from './models/Counter';
 export {
   ORGANIZATION_STATUS,

@@ -6,9 +6,11 @@ const libFolders = readdirSync(new URL('./src/lib', import.meta.url), { withFile
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-/** The import patterns src/ may not use; `ownFolder` may reach its own files. */
+/** The imports src/ may not use; `ownFolder` may reach its own files (and lib/db mongoose). */
 function restrictedImports(ownFolder) {
-  return [
+  const paths =
+    ownFolder === 'db' ? [] : [{ name: 'mongoose', message: 'Only src/lib/db talks to MongoDB (STYLE.md "External systems").' }];
+  const patterns = [
     { group: ['**/tools/**', 'tools/*'], message: 'src/ must never import tools/ (DESIGN.md §4).' },
     {
       group: [
@@ -19,6 +21,7 @@ function restrictedImports(ownFolder) {
       message: 'Import another lib folder through its index.ts (`@/lib/<folder>`), not a file behind it (STYLE.md "Layout").',
     },
   ];
+  return { paths, patterns };
 }
 
 const config = [
@@ -44,13 +47,13 @@ const config = [
   {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: restrictedImports() }],
+      'no-restricted-imports': ['error', restrictedImports()],
       'import/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   ...libFolders.map((folder) => ({
     files: [`src/lib/${folder}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(folder) }] },
+    rules: { 'no-restricted-imports': ['error', restrictedImports(folder)] },
   })),
   {
     // The domain leaf imports nothing, so every layer (and the edge middleware) can load it.

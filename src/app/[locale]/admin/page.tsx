@@ -4,8 +4,7 @@ import { OrgList, type OrgListQuery } from '@/components/admin/OrgList';
 import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countEvents, dbReady, type EventFilter, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
-import { env } from '@/lib/env';
+import { countEvents, type EventFilter, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { currentImport } from '@/lib/tenants';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventLogQuery & OrgListQuery> };
@@ -31,7 +30,6 @@ export default async function AdminPage({ params, searchParams }: Props) {
     kind: query.kind === 'test' || query.kind === 'customer' ? query.kind : undefined,
     status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
   } as const;
-  await dbReady(env().MONGODB_URI);
   const [list, counts, events, eventTotal, reconcileRun, currentJob] = await Promise.all([
     searchTenants(filter, { page, pageSize: PAGE_SIZE }),
     tenantCounts(),

@@ -17,7 +17,7 @@ const globalForReady = globalThis as typeof globalThis & { __tenantryDbReady?: P
  * database), else MONGODB_URI. A failure is forgotten so the next call tries
  * again.
  */
-export function dbReady(uri?: string): Promise<void> {
+function dbReady(uri?: string): Promise<void> {
   const open = connectedUri();
   // Another URI than the open connection's: openConnection refuses it.
   if (uri && open && uri !== open) return openConnection(uri).then(() => undefined);

@@ -56,6 +56,7 @@ const db = await import('@/lib/db');
 const { env } = await import('@/lib/env');
 const tenants = await import('@/lib/tenants');
 await db.connectDb();
+await db.ensureIndexes();
 
 const heapNow = () => process.memoryUsage().heapUsed;
 gc();

@@ -3,7 +3,7 @@
 // configuration pointed at them (lib/env reads process.env lazily, on the
 // first delivery), and a way to wipe state between scenarios.
 import { type ClerkLocal, startClerkLocal } from '../tools/clerk-local';
-import { connectDb, Counter, Organization, WebhookEvent } from '@/lib/db';
+import { connectDb, Counter, ensureIndexes, Organization, WebhookEvent } from '@/lib/db';
 import { type MongoProcess, startMongoProcess } from './mongoProcess';
 
 export type Bench = { clerk: ClerkLocal; mongo: MongoProcess; stop: () => Promise<void> };
@@ -25,6 +25,7 @@ export async function startBench(): Promise<Bench> {
     CLERK_RATE_LIMIT_PER_10S: '1000',
   });
   await connectDb(mongoUri);
+  await ensureIndexes();
   return {
     clerk,
     mongo,

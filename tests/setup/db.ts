@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { relative } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { connectDb, disconnectDb } from '@/lib/db';
+import { connectDb, disconnectDb, ensureIndexes } from '@/lib/db';
 
 export type TestDatabase = {
   /** Server URI without a database (the one global setup provides). */
@@ -23,6 +23,7 @@ export function useTestDatabase(): TestDatabase {
     state.name = testDatabaseName(suite.file.filepath);
     state.uri = withDatabase(state.serverUri, state.name);
     await connectDb(state.uri);
+    await ensureIndexes();
   });
   afterAll(async () => {
     if (mongoose.connection.readyState === mongoose.ConnectionStates.connected) {

@@ -13,7 +13,7 @@ import * as webhookEvents from './webhookEvents';
 // and tools that read documents back; they connect with connectDb first.
 
 export { DbConnectionError, isDbUnavailable, type NativeDb } from './connection';
-export { connectDb, disconnectDb, nativeDb, pingDb } from './ready';
+export { connectDb, disconnectDb, ensureIndexes, nativeDb, pingDb } from './ready';
 export { DuplicateKeyError } from './errors';
 export { Counter, type CounterRecord } from './models/Counter';
 export const nextSequence = whenReady(counter.nextSequence);

@@ -1,5 +1,5 @@
 import mongoose, { type Mongoose } from 'mongoose';
-import { env } from '@/lib/env';
+import { configuredMongoUri, env } from '@/lib/env';
 import { closeConnection, connectedUri, DbConnectionError, openConnection } from './connection';
 import { AccessChange } from './models/AccessChange';
 import { Counter } from './models/Counter';
@@ -42,10 +42,17 @@ function dbReady(uri?: string): Promise<void> {
   return globalForReady.__tenantryDbReady;
 }
 
-/** Connects to `uri` (default MONGODB_URI) with every index built: for tests, tools and bench. */
-export async function connectDb(uri?: string): Promise<Mongoose> {
-  await dbReady(uri);
-  return mongoose;
+/** Opens the connection to `uri` (default MONGODB_URI): for tests, tools and bench; queries connect themselves. */
+export function connectDb(uri?: string): Promise<Mongoose> {
+  return openConnection(uri ?? configuredMongoUri() ?? '');
+}
+
+/**
+ * Creates every collection and index the models declare, for tests that write
+ * through the models directly; lib/db's own queries do it through dbReady.
+ */
+export async function ensureIndexes(): Promise<void> {
+  await dbReady();
 }
 
 /** Closes the connection; the next call to lib/db connects again. */

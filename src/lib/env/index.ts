@@ -23,4 +23,10 @@ export function logLevel(): ServerEnvLogLevel {
   return serverSchema.shape.LOG_LEVEL.parse(process.env.LOG_LEVEL);
 }
 
+/** MONGODB_URI as it is now (tests and tools point it elsewhere after start), or undefined when unset or invalid. */
+export function configuredMongoUri(): string | undefined {
+  const parsed = serverSchema.shape.MONGODB_URI.safeParse(process.env.MONGODB_URI);
+  return parsed.success ? parsed.data : undefined;
+}
+
 type ServerEnvLogLevel = ParsedEnv['LOG_LEVEL'];

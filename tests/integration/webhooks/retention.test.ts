@@ -4,7 +4,7 @@
 // passed, and keep a newer settled event and a failed one still inside its
 // longer retention. Its own mongo-local, so the sweep can be fast.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { claimEvent, connectDb, DEFAULT_RETENTION, disconnectDb, failEvent, findEvent, settleEvent } from '@/lib/db';
+import { claimEvent, connectDb, DEFAULT_RETENTION, disconnectDb, ensureIndexes, failEvent, findEvent, settleEvent } from '@/lib/db';
 import { startMongoLocal, type MongoLocal } from '../../../tools/mongo-local';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,6 +16,7 @@ let server: MongoLocal;
 beforeAll(async () => {
   server = await startMongoLocal({ port: 0, ttlMonitorSleepSecs: 0.1 });
   await connectDb(`${server.uri}retention`);
+  await ensureIndexes();
 });
 
 afterAll(async () => {

@@ -1,5 +1,28 @@
+import { readdirSync } from 'node:fs';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+
+const libFolders = readdirSync(new URL('./src/lib', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** The imports src/ may not use; `ownFolder` may reach its own files (and lib/db mongoose). */
+function restrictedImports(ownFolder) {
+  const paths =
+    ownFolder === 'db' ? [] : [{ name: 'mongoose', message: 'Only src/lib/db talks to MongoDB (STYLE.md "External systems").' }];
+  const patterns = [
+    { group: ['**/tools/**', 'tools/*'], message: 'src/ must never import tools/ (DESIGN.md §4).' },
+    {
+      group: [
+        '@/lib/*/*',
+        '**/lib/*/*',
+        ...(ownFolder ? [`!@/lib/${ownFolder}/*`, '../*/*', '../../*/*'] : []),
+      ],
+      message: 'Import another lib folder through its index.ts (`@/lib/<folder>`), not a file behind it (STYLE.md "Layout").',
+    },
+  ];
+  return { paths, patterns };
+}
 
 const config = [
   ...nextVitals,
@@ -16,13 +39,29 @@ const config = [
       ],
     },
   },
+  // Layers point one way (DESIGN.md §4): src/ never imports tools/; a lib/*
+  // folder is entered only through its index.ts, so what lies behind it stays
+  // private; no import cycle, in particular none between lib/* folders.
+  // no-restricted-imports does not merge across config objects, so each lib
+  // folder gets its own copy that lets it reach its own files.
   {
-    // DESIGN.md §4: the app never depends on the dev/test servers.
     files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', restrictedImports()],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  ...libFolders.map((folder) => ({
+    files: [`src/lib/${folder}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', restrictedImports(folder)] },
+  })),
+  {
+    // The domain leaf imports nothing, so every layer (and the edge middleware) can load it.
+    files: ['src/lib/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/tools/**', 'tools/*'], message: 'src/ must never import tools/ (DESIGN.md §4).' }] },
+        { patterns: [{ group: ['@/*', '**/lib/**'], message: 'src/lib/domain is a leaf: it imports nothing (DESIGN.md §4).' }] },
       ],
     },
   },

@@ -55,7 +55,8 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 const db = await import('@/lib/db');
 const { env } = await import('@/lib/env');
 const tenants = await import('@/lib/tenants');
-await db.dbReady(env().MONGODB_URI);
+await db.connectDb();
+await db.ensureIndexes();
 
 const heapNow = () => process.memoryUsage().heapUsed;
 gc();

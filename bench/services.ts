@@ -3,7 +3,7 @@
 // configuration pointed at them (lib/env reads process.env lazily, on the
 // first delivery), and a way to wipe state between scenarios.
 import { type ClerkLocal, startClerkLocal } from '../tools/clerk-local';
-import { Counter, dbReady, Organization, WebhookEvent } from '@/lib/db';
+import { connectDb, Counter, ensureIndexes, Organization, WebhookEvent } from '@/lib/db';
 import { type MongoProcess, startMongoProcess } from './mongoProcess';
 
 export type Bench = { clerk: ClerkLocal; mongo: MongoProcess; stop: () => Promise<void> };
@@ -24,7 +24,8 @@ export async function startBench(): Promise<Bench> {
     // would make the 1,000-user burst take ~5 minutes of pacing alone.
     CLERK_RATE_LIMIT_PER_10S: '1000',
   });
-  await dbReady(mongoUri);
+  await connectDb(mongoUri);
+  await ensureIndexes();
   return {
     clerk,
     mongo,

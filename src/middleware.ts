@@ -10,7 +10,7 @@ import {
   trustedHeaders,
 } from './lib/security';
 // The leaf module: the middleware runs on the edge and must not load lib/db.
-import { isValidShortName } from './lib/tenants/shortName';
+import { isValidShortName } from './lib/domain';
 import { tooLargeMessage } from './i18n/tooLarge';
 
 // Next loads middleware only from the folder that holds `app/` (here `src/`);

@@ -3,7 +3,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { Table, TableCell, TableHead } from '@/components/ui/table';
-import type { Tenant } from '@/lib/tenants';
+import type { Tenant } from '@/lib/domain';
 import { ArchiveButton } from './ArchiveButton';
 import { Pager } from './Pager';
 

@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { dbReady, setTenantArchived } from '@/lib/db';
-import { env } from '@/lib/env';
+import { setTenantArchived } from '@/lib/db';
 import { log } from '@/lib/log';
 
 export type ArchiveOutcome = { ok: true } | { ok: false; error: 'invalid' | 'failed' };
@@ -20,7 +19,6 @@ export async function setArchivedAction(_previous: ArchiveOutcome | null, form: 
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid' };
   try {
-    await dbReady(env().MONGODB_URI);
     const tenant = await setTenantArchived(parsed.data.shortName, parsed.data.archive === 'true');
     revalidatePath('/[locale]/admin', 'page');
     return tenant ? { ok: true } : { ok: false, error: 'failed' };

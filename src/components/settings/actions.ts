@@ -5,14 +5,8 @@ import { z } from 'zod';
 import { requireOrgAccess } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { detectImageType, MAX_LOGO_BYTES } from '@/lib/security';
-import {
-  changeOrgSettings,
-  OrgNameInvalidError,
-  type OrgNameProblem,
-  orgSettingsPorts,
-  type SettingsChange,
-  TestOrgLockedError,
-} from '@/lib/tenants';
+import { changeOrgSettings, OrgNameInvalidError, orgSettingsPorts, type SettingsChange, TestOrgLockedError } from '@/lib/tenants';
+import { type OrgNameProblem } from '@/lib/domain';
 
 export type SettingsResult =
   | { ok: true; message: 'saved' }

@@ -1,6 +1,5 @@
 // lib/auth: the only module that reads Clerk's auth() (STYLE.md).
-export { recordMembershipChange } from './accessChanges';
-export { type Membership } from './membershipCache';
+export { recordMembershipChange, type Membership } from '@/lib/access';
 export { decideOrgAccess, type AccessOptions, type AccessPorts, type OrgAccess, type OrgRole } from './orgAccess';
 export { getOrgAccess, requireOrgAccess } from './requireOrgAccess';
 export { clerkInitialState, currentUserId, headerSession } from './session';

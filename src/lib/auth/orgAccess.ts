@@ -1,6 +1,6 @@
-import type { Tenant } from '@/lib/tenants/types';
-import { isValidShortName } from '@/lib/tenants/shortName';
-import type { Membership } from './membershipCache';
+import type { Tenant } from '@/lib/domain';
+import { isValidShortName } from '@/lib/domain';
+import type { Membership } from '@/lib/access';
 
 export type OrgRole = 'org:admin' | 'org:member';
 

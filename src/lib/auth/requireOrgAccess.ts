@@ -2,9 +2,8 @@ import { auth } from '@clerk/nextjs/server';
 import { forbidden, notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getMembershipRole } from '@/lib/clerk';
-import { dbReady, findTenantByShortName } from '@/lib/db';
-import { env } from '@/lib/env';
-import { cachedMembership, type Membership } from './membershipCache';
+import { findTenantByShortName } from '@/lib/db';
+import { cachedMembership, type Membership } from '@/lib/access';
 import { type AccessOptions, type AccessPorts, decideOrgAccess, type OrgAccess, requireRole } from './orgAccess';
 import { recordedChanges, sessionFacts } from './session';
 
@@ -15,10 +14,7 @@ async function liveMembership(clerkOrgId: string, userId: string): Promise<Membe
 
 const ports: AccessPorts = {
   session: sessionFacts,
-  findTenant: async (shortName) => {
-    await dbReady(env().MONGODB_URI);
-    return findTenantByShortName(shortName);
-  },
+  findTenant: findTenantByShortName,
   changesOf: recordedChanges,
   membership: (userId, clerkOrgId, freshness) =>
     freshness.live

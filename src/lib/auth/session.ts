@@ -1,7 +1,6 @@
 import { makeAuthObjectSerializable, stripPrivateDataFromObject } from '@clerk/backend/internal';
 import { auth } from '@clerk/nextjs/server';
-import { accessChangesOf, dbReady } from '@/lib/db';
-import { env } from '@/lib/env';
+import { accessChangesOf } from '@/lib/db';
 import { type RecordedChanges, type SessionFacts, sessionRevoked } from './orgAccess';
 
 /** The verified session token's facts; `iat` tells whether a recorded change came after it. */
@@ -13,7 +12,6 @@ export async function sessionFacts(): Promise<SessionFacts> {
 
 /** Changes Clerk's webhooks recorded for the user, read from MongoDB (shared by every instance). */
 export async function recordedChanges(userId: string): Promise<RecordedChanges> {
-  await dbReady(env().MONGODB_URI);
   return accessChangesOf(userId);
 }
 

@@ -18,10 +18,8 @@ const globalForDb = globalThis as typeof globalThis & { __tenantryDb?: Cache };
  * instead of queueing while disconnected (`bufferCommands: false`). A failed
  * attempt is forgotten so the next call retries.
  */
-export function connectDb(uri: string | undefined = process.env.MONGODB_URI): Promise<Mongoose> {
-  if (!uri) {
-    return Promise.reject(new DbConnectionError('No MongoDB URI: pass one to connectDb() or set MONGODB_URI'));
-  }
+export function openConnection(uri: string): Promise<Mongoose> {
+  if (!uri) return Promise.reject(new DbConnectionError('No MongoDB URI: set MONGODB_URI'));
   const cached = globalForDb.__tenantryDb;
   if (cached) {
     if (cached.uri === uri) return cached.promise;
@@ -37,7 +35,25 @@ export function connectDb(uri: string | undefined = process.env.MONGODB_URI): Pr
   return promise;
 }
 
-export async function disconnectDb(): Promise<void> {
+/** MongoDB could not be reached (no connection, no server, network down): worth retrying later. */
+export function isDbUnavailable(error: unknown): boolean {
+  return (
+    error instanceof DbConnectionError ||
+    error instanceof mongoose.mongo.MongoNetworkError ||
+    error instanceof mongoose.mongo.MongoServerSelectionError ||
+    error instanceof mongoose.mongo.MongoNotConnectedError
+  );
+}
+
+/** The driver's database handle (what the job library takes). */
+export type NativeDb = mongoose.mongo.Db;
+
+/** The URI of the connection opened (or being opened), if any. */
+export function connectedUri(): string | undefined {
+  return globalForDb.__tenantryDb?.uri;
+}
+
+export async function closeConnection(): Promise<void> {
   const cached = globalForDb.__tenantryDb;
   delete globalForDb.__tenantryDb;
   if (cached) await cached.promise.then((connection) => connection.disconnect(), () => undefined);
@@ -45,15 +61,4 @@ export async function disconnectDb(): Promise<void> {
 
 function redactCredentials(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-/**
- * The driver's Db behind the app's connection, for the job library (agenda's
- * MongoDB backend takes a Db): the jobs share the app's one connection pool.
- */
-export async function nativeDb(uri?: string): Promise<mongoose.mongo.Db> {
-  const connection = await connectDb(uri);
-  const db = connection.connection.db;
-  if (!db) throw new DbConnectionError('MongoDB connection has no database');
-  return db;
 }

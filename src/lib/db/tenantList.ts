@@ -1,4 +1,4 @@
-import type { Tenant } from '@/lib/tenants/types';
+import type { Tenant } from '@/lib/domain';
 import { Organization, type OrganizationRecord } from './models/Organization';
 import { toTenant } from './tenants';
 

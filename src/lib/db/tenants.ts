@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
-import { OwnerTakenError, ShortNameTakenError } from '@/lib/tenants/errors';
-import type { AdoptedOrg, Tenant } from '@/lib/tenants/types';
+import type { AdoptedOrg, Tenant } from '@/lib/domain';
+import { DuplicateKeyError } from './errors';
 import { nextSequence, releaseSequence } from './models/Counter';
 import { Organization, type OrganizationRecord } from './models/Organization';
 
@@ -58,11 +58,7 @@ export async function reserveTestOrg({ shortName, ownerUserId }: { shortName: st
     });
     return toTenant(doc.toObject());
   } catch (error) {
-    if (isDuplicateKey(error)) {
-      const key = Object.keys(error.keyPattern ?? {})[0];
-      if (key === 'ownerUserId') throw new OwnerTakenError(`user ${ownerUserId} already has a test org`, { cause: error });
-      if (key === 'shortName') throw new ShortNameTakenError(`shortName ${shortName} is taken`, { cause: error });
-    }
+    if (isDuplicateKey(error)) throw new DuplicateKeyError(Object.keys(error.keyPattern ?? {})[0] ?? 'unknown', { cause: error });
     throw error;
   }
 }
@@ -136,7 +132,7 @@ export async function renameReservation(shortName: string, newShortName: string)
     );
     return result.matchedCount === 1;
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ShortNameTakenError(`shortName ${newShortName} is taken`, { cause: error });
+    if (isDuplicateKey(error)) throw new DuplicateKeyError('shortName', { cause: error });
     throw error;
   }
 }

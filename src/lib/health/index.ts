@@ -2,7 +2,6 @@
 // uptime check (DESIGN.md §7). /api/health needs nothing; /api/ready this.
 import { pingClerk } from '@/lib/clerk';
 import { pingDb } from '@/lib/db';
-import { env } from '@/lib/env';
 import { checkAll, type Readiness } from './readiness';
 
 export type { Check, Readiness } from './readiness';
@@ -17,7 +16,7 @@ const globalForHealth = globalThis as typeof globalThis & { __tenantryReady?: { 
 export function checkReadiness({ maxAgeMs = READY_CACHE_MS }: { maxAgeMs?: number } = {}): Promise<Readiness> {
   const cached = globalForHealth.__tenantryReady;
   if (cached && Date.now() - cached.at < maxAgeMs) return cached.result;
-  const result = checkAll({ mongodb: () => pingDb(env().MONGODB_URI), clerk: () => pingClerk(PROBE_TIMEOUT_MS) }, PROBE_TIMEOUT_MS);
+  const result = checkAll({ mongodb: () => pingDb(), clerk: () => pingClerk(PROBE_TIMEOUT_MS) }, PROBE_TIMEOUT_MS);
   globalForHealth.__tenantryReady = { at: Date.now(), result };
   return result;
 }

@@ -3,7 +3,7 @@
 // what runs; this module owns the library and the process's one runner.
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
-import type mongoose from 'mongoose';
+import type { NativeDb } from '@/lib/db';
 import { log } from '@/lib/log';
 
 export type JobContext = {
@@ -42,7 +42,7 @@ type LockDoc = { _id: string; owner: string; until: Date };
  * that lock (seen with three runners on one database), so recurring jobs also
  * take this lease: one document per job name, taken over only once expired.
  */
-async function withLease(db: mongoose.mongo.Db, name: string, lifetimeMs: number, run: () => Promise<void>): Promise<void> {
+async function withLease(db: NativeDb, name: string, lifetimeMs: number, run: () => Promise<void>): Promise<void> {
   const locks = db.collection<LockDoc>(LOCKS_COLLECTION);
   const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
   const now = new Date();
@@ -67,7 +67,7 @@ async function withLease(db: mongoose.mongo.Db, name: string, lifetimeMs: number
  * Starts a runner polling MongoDB every `pollMs` (agenda's MongoDB backend has
  * no change notifications, so a new job waits at most one poll).
  */
-export async function startJobRunner({ db, definitions, pollMs }: { db: mongoose.mongo.Db; definitions: JobDefinition[]; pollMs: number }): Promise<JobRunner> {
+export async function startJobRunner({ db, definitions, pollMs }: { db: NativeDb; definitions: JobDefinition[]; pollMs: number }): Promise<JobRunner> {
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: db as never, collection: JOBS_COLLECTION }),
     processEvery: pollMs,

@@ -1,9 +1,10 @@
 import pino from 'pino';
+import { logLevel } from '@/lib/env';
 
 // One structured logger for the server. Secrets and raw webhook payloads are
 // redacted wherever they might be passed in by mistake.
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? 'info',
+  level: logLevel(),
   base: undefined,
   redact: {
     paths: [

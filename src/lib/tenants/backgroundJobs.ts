@@ -88,7 +88,6 @@ const globalForJobs = globalThis as typeof globalThis & { __tenantryJobs?: Promi
 /** This process's job runner, started on first use (survives hot reloads). */
 export function backgroundJobs(): Promise<JobRunner> {
   globalForJobs.__tenantryJobs ??= (async () => {
-    await db.dbReady(env().MONGODB_URI);
     const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     const ref: { runner?: JobRunner } = {};
     const started = await startJobRunner({ db: await db.nativeDb(), pollMs: env().JOBS_POLL_MS, definitions: definitions(owner, () => ref.runner) });

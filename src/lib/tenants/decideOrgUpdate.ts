@@ -1,4 +1,4 @@
-import type { Tenant } from './types';
+import type { Tenant } from '@/lib/domain';
 
 /** The org as an `organization.updated` event reports it. */
 export type ClerkOrgState = {

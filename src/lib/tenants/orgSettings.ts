@@ -1,5 +1,6 @@
-import { type OrgNameProblem, orgNameProblem } from './orgName';
-import type { ClerkOrg, Tenant } from './types';
+import { type OrgNameProblem, orgNameProblem } from '@/lib/domain';
+import type { Tenant } from '@/lib/domain';
+import type { ClerkOrg } from '@/lib/clerk';
 
 /** Test orgs keep their canonical name and no logo (DESIGN.md §1, §3). */
 export class TestOrgLockedError extends Error {

@@ -1,6 +1,6 @@
 import * as clerk from '@/lib/clerk';
 import * as db from '@/lib/db';
-import { UnknownUserError } from './errors';
+import { OwnerTakenError, ShortNameTakenError, UnknownUserError } from '@/lib/domain';
 import { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
 import type { ReconcilePorts } from './reconcile';
 import type { CsvExportPorts, CsvImportPorts } from './csv';
@@ -9,8 +9,26 @@ import type { OrgSyncPorts } from './syncClerkOrg';
 
 // The real I/O behind the domain rules: MongoDB through lib/db, Clerk through lib/clerk.
 
+/** lib/db's duplicate-key refusal in the domain's words: which rule the write broke. */
+function asDomainError(error: unknown, what: string): unknown {
+  if (!(error instanceof db.DuplicateKeyError)) return error;
+  if (error.key === 'ownerUserId') return new OwnerTakenError(`${what}: the user already has a test org`, { cause: error });
+  if (error.key === 'shortName') return new ShortNameTakenError(`${what}: the shortName is taken`, { cause: error });
+  return error;
+}
+
 export const provisioningPorts: ProvisioningPorts = {
-  tenants: db,
+  tenants: {
+    ...db,
+    reserveTestOrg: (fields) =>
+      db.reserveTestOrg(fields).catch((error: unknown) => {
+        throw asDomainError(error, `reserving ${fields.shortName} for ${fields.ownerUserId}`);
+      }),
+    renameReservation: (shortName, newShortName) =>
+      db.renameReservation(shortName, newShortName).catch((error: unknown) => {
+        throw asDomainError(error, `renaming ${shortName} to ${newShortName}`);
+      }),
+  },
   nextTestOrgNumber: db.nextTestOrgNumber,
   clerk: {
     ...clerk,

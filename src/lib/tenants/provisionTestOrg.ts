@@ -1,6 +1,7 @@
-import { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
+import { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from '@/lib/domain';
 import { TEST_ORG_OWNER_KEY, testOrgShortName } from './testOrgName';
-import type { ClerkOrg, Tenant } from './types';
+import type { Tenant } from '@/lib/domain';
+import type { ClerkOrg } from '@/lib/clerk';
 
 export type ProvisioningPorts = {
   tenants: {

@@ -1,7 +1,8 @@
 import { decideOrgUpdate } from './decideOrgUpdate';
-import { isValidShortName } from './shortName';
+import { isValidShortName } from '@/lib/domain';
 import { adoptionOf, type OrgSyncPorts } from './syncClerkOrg';
-import type { ClerkOrg, Tenant } from './types';
+import type { Tenant } from '@/lib/domain';
+import type { ClerkOrg } from '@/lib/clerk';
 
 export const FINDING_KINDS = [
   'user-without-test-org',

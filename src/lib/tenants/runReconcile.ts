@@ -1,11 +1,9 @@
-import { dbReady } from '@/lib/db';
 import { env } from '@/lib/env';
 import { reconcilePorts } from './ports';
 import { reconcile, type ReconcileReport } from './reconcile';
 
 /** reconcile against the configured Clerk and MongoDB, honouring the provisioning setting. */
 export async function runReconcile({ apply }: { apply: boolean }): Promise<ReconcileReport> {
-  await dbReady(env().MONGODB_URI);
   return reconcile({ apply }, reconcilePorts({ provisionMissing: env().TENANTRY_PROVISION_ON_FIRST_VISIT }));
 }
 

@@ -1,7 +1,7 @@
 import { type ClerkOrgState, decideOrgUpdate } from './decideOrgUpdate';
 import { TEST_ORG_OWNER_KEY } from './testOrgName';
-import { isValidShortName } from './shortName';
-import type { AdoptedOrg, Tenant } from './types';
+import { isValidShortName } from '@/lib/domain';
+import type { AdoptedOrg, Tenant } from '@/lib/domain';
 
 export type Outcome = 'processed' | 'ignored';
 

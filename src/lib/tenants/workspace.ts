@@ -1,4 +1,4 @@
-import { dbReady, findTenantByClerkOrgId } from '@/lib/db';
+import { findTenantByClerkOrgId } from '@/lib/db';
 import { env } from '@/lib/env';
 import { ensureWorkspace, type WorkspaceState } from './ensureWorkspace';
 import { provisioningPorts } from './ports';
@@ -9,7 +9,6 @@ import { provisioningPorts } from './ports';
  * the deployment's setting allows.
  */
 export async function workspaceOf(userId: string, { provision }: { provision: boolean }): Promise<WorkspaceState> {
-  await dbReady(env().MONGODB_URI);
   const provisionOnVisit = provision && env().TENANTRY_PROVISION_ON_FIRST_VISIT;
   return ensureWorkspace(userId, { provisionOnVisit }, provisioningPorts);
 }
@@ -20,7 +19,6 @@ export async function workspaceOf(userId: string, { provision }: { provision: bo
  * test org as workspaceOf finds it.
  */
 export async function entryWorkspaceOf(userId: string, activeClerkOrgId: string | null): Promise<WorkspaceState> {
-  await dbReady(env().MONGODB_URI);
   if (activeClerkOrgId) {
     const tenant = await findTenantByClerkOrgId(activeClerkOrgId);
     if (tenant?.status === 'active') return { status: 'ready', shortName: tenant.shortName, clerkOrgId: activeClerkOrgId };

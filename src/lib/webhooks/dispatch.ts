@@ -1,7 +1,4 @@
-// The module itself, not lib/auth's index: that one pulls in Clerk's
-// server-only auth(), which the webhook path (and its tests) must not load.
-import { recordChange } from '@/lib/auth/accessChanges';
-import { invalidateMembership } from '@/lib/auth/membershipCache';
+import { invalidateMembership, recordChange } from '@/lib/access';
 import {
   adoptCreatedOrg,
   applyOrgUpdate,

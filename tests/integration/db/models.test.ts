@@ -1,7 +1,7 @@
 // The app's models and their rules (DESIGN.md §3), through mongoose.
 import { describe, expect, it } from 'vitest';
 import { ORGANIZATION_STATUS, Organization, WEBHOOK_EVENT_STATUS, WebhookEvent } from '@/lib/db';
-import { RESERVED_SHORT_NAMES, isValidShortName } from '@/lib/tenants';
+import { RESERVED_SHORT_NAMES, isValidShortName } from '@/lib/domain';
 import { useTestDatabase } from '../../setup/db';
 
 useTestDatabase();

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Counter, Organization, WebhookEvent } from '@/lib/db';
-import { changeOrgSettings, csvImportPorts, entryWorkspaceOf, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts, type Tenant } from '@/lib/tenants';
+import { changeOrgSettings, csvImportPorts, entryWorkspaceOf, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts } from '@/lib/tenants';
+import { type Tenant } from '@/lib/domain';
 import { FakeBrowser } from '../clerk-local/browser';
 import { CLERK_NEW_APP_SETTINGS } from '../../../tools/clerk-local';
 import { configureAppEnv } from '../../helpers/appEnv';

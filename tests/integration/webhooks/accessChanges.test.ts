@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cachedMembership } from '@/lib/auth/membershipCache';
+import { cachedMembership } from '@/lib/access';
 import { AccessChange, accessChangesOf, Organization, recordAccessChange } from '@/lib/db';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { latestPayload, useClerkLocal } from '../../helpers/clerkLocal';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AccessPorts, decideOrgAccess, type RecordedChanges } from '@/lib/auth/orgAccess';
-import type { Tenant } from '@/lib/tenants/types';
+import type { Tenant } from '@/lib/domain';
 
 const acme: Tenant = {
   shortName: 'acme',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedMembership, invalidateMembership } from '@/lib/auth/membershipCache';
+import { cachedMembership, invalidateMembership } from '@/lib/access';
 
 function counter(role = 'org:member') {
   let calls = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClerkOrg } from '@/lib/clerk';
-import { checkRecord, type ClerkState, countPlan, type CsvImportPorts, emptyCounts, planBatch, type Tenant } from '@/lib/tenants';
+import { checkRecord, type ClerkState, countPlan, type CsvImportPorts, emptyCounts, planBatch } from '@/lib/tenants';
+import { type Tenant } from '@/lib/domain';
 
 const record = (shortName: string, admins = '', name = 'Acme') => ({ shortName, name, logoUrl: '', isTestOrg: 'false', admins });
 

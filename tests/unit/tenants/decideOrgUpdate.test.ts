@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideOrgUpdate } from '@/lib/tenants/decideOrgUpdate';
-import type { Tenant } from '@/lib/tenants/types';
+import type { Tenant } from '@/lib/domain';
 
 const t0 = new Date('2026-11-01T10:00:00Z');
 const later = new Date('2026-11-01T10:05:00Z');

@@ -1,6 +1,7 @@
-import { OwnerTakenError, ShortNameTakenError, UnknownUserError } from '@/lib/tenants/errors';
+import { OwnerTakenError, ShortNameTakenError, UnknownUserError } from '@/lib/domain';
 import type { ProvisioningPorts } from '@/lib/tenants/provisionTestOrg';
-import type { ClerkOrg, Tenant } from '@/lib/tenants/types';
+import type { Tenant } from '@/lib/domain';
+import type { ClerkOrg } from '@/lib/clerk';
 
 /** In-memory stand-ins for the provisioning ports, with the same uniqueness rules. */
 export function fakePorts() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgNameProblem, orgNameProblemText } from '@/lib/tenants/orgName';
+import { orgNameProblem, orgNameProblemText } from '@/lib/domain';
 import { validateRecord } from '@/lib/tenants/csv/validate';
 
 describe("an organization name by Clerk's rules", () => {

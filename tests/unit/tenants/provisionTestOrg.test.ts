@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnknownUserError } from '@/lib/tenants/errors';
+import { UnknownUserError } from '@/lib/domain';
 import { provisionTestOrg } from '@/lib/tenants/provisionTestOrg';
 import { testOrgShortName } from '@/lib/tenants/testOrgName';
 import { fakePorts } from './fakes';

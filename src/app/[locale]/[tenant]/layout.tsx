@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ActivateOrg } from '@/components/tenant/ActivateOrg';
 import { enterLocale } from '@/i18n/enterLocale';
 import { getOrgAccess } from '@/lib/auth';
-import { isValidShortName } from '@/lib/tenants';
+import { isValidShortName } from '@/lib/domain';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string; tenant: string }> };
 

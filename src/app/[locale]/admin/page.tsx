@@ -8,8 +8,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countEvents, dbReady, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
-import { env } from '@/lib/env';
+import { countEvents, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
 import { currentImport } from '@/lib/tenants';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventLogQuery & OrgListQuery> };
@@ -35,7 +34,6 @@ export default async function AdminPage({ params, searchParams }: Props) {
     kind: query.kind === 'test' || query.kind === 'customer' ? query.kind : undefined,
     status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
   } as const;
-  await dbReady(env().MONGODB_URI);
   const [list, counts, events, eventTotal, reconcileRun, currentJob, hours] = await Promise.all([
     searchTenants(filter, { page, pageSize: PAGE_SIZE }),
     tenantCounts(),

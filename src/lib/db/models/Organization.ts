@@ -1,7 +1,7 @@
 import mongoose, { type InferSchemaType, type Model, type Types } from 'mongoose';
-// The leaf module, not '@/lib/tenants': tenant logic will import lib/db, and
-// a cycle through the index would leave this pattern undefined at load time.
-import { isValidShortName } from '@/lib/tenants/shortName';
+
+// The leaf domain module: it imports nothing, so no load-order cycle.
+import { isValidShortName } from '@/lib/domain';
 
 const { Schema, model, models } = mongoose;
 

@@ -1,5 +1,5 @@
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
-import type { Tenant } from '../types';
+import type { Tenant } from '@/lib/domain';
 import { CSV_COLUMNS, neutralise } from './format';
 
 export type CsvExportPorts = {

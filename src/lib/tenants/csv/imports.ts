@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { stringify } from 'csv-stringify';
 import * as db from '@/lib/db';
-import { env } from '@/lib/env';
 import { enqueueImport } from '../backgroundJobs';
 
 // The CSV import as an HTTP resource (issue 12): upload → preview → apply →
@@ -21,7 +20,6 @@ export type UploadOutcome = { ok: true; id: string } | { ok: false; error: 'too-
  */
 export async function receiveImportUpload(body: ReadableStream<Uint8Array> | null, contentType: string, createdBy: string): Promise<UploadOutcome> {
   if (!body || !contentType.startsWith('multipart/form-data')) return { ok: false, error: 'bad-form' };
-  await db.dbReady(env().MONGODB_URI);
   const id = db.newImportId();
   let parser: busboy.Busboy;
   try {
@@ -165,34 +163,29 @@ export function importView(job: db.ImportJobRecord, now: number = Date.now()): I
 }
 
 export async function getImport(id: string): Promise<ImportView | null> {
-  await db.dbReady(env().MONGODB_URI);
   const job = await db.findImportJob(id);
   return job ? importView(job) : null;
 }
 
 /** The running import, else the latest one (the admin page shows it when the admin comes back). */
 export async function currentImport(): Promise<ImportView | null> {
-  await db.dbReady(env().MONGODB_URI);
   const job = await db.currentImportJob();
   return job ? importView(job) : null;
 }
 
 export async function applyImport(id: string, applyValidRows?: boolean): Promise<db.StartApplyResult> {
-  await db.dbReady(env().MONGODB_URI);
   const result = await db.startImportApply(id, applyValidRows);
   if (result.ok) await enqueueImport(id);
   return result;
 }
 
 export async function cancelImport(id: string): Promise<ImportView | null> {
-  await db.dbReady(env().MONGODB_URI);
   const job = await db.requestImportCancel(id);
   return job ? importView(job) : null;
 }
 
 /** Every problem of the job's latest phase as CSV (line, message), streamed. */
 export async function importProblemsCsv(id: string): Promise<ReadableStream<Uint8Array> | null> {
-  await db.dbReady(env().MONGODB_URI);
   const job = await db.findImportJob(id);
   if (!job) return null;
   const phase: db.ImportPhase = ['applying', 'done'].includes(job.status) ? 'apply' : 'preview';

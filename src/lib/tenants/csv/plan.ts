@@ -1,6 +1,7 @@
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
 import { adoptionOf } from '../syncClerkOrg';
-import type { AdoptedOrg, ClerkOrg, Tenant } from '../types';
+import type { AdoptedOrg, Tenant } from '@/lib/domain';
+import type { ClerkOrg } from '@/lib/clerk';
 import type { OrgCsvRow } from './format';
 import { validateRecord } from './validate';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgNameProblemText } from '../orgName';
-import { isValidShortName } from '../shortName';
+import { orgNameProblemText } from '@/lib/domain';
+import { isValidShortName } from '@/lib/domain';
 import { CSV_COLUMNS, type OrgCsvRow, unneutralise } from './format';
 
 export type CsvProblem = { line: number; message: string };

@@ -1,6 +1,3 @@
-// Imported by the webhook dispatch directly, not through lib/auth's index:
-// that one pulls in Clerk's server-only auth(), which the webhook path (and
-// its tests) must not load.
 import { recordAccessChange } from '@/lib/db';
 import { invalidateMembership } from './membershipCache';
 

@@ -1,5 +1,4 @@
-// Leaf module: lib/db maps duplicate-key errors onto these without importing
-// the rest of lib/tenants.
+// The domain's errors, in the leaf module so every layer can name them.
 
 /** Thrown by `reserve` when the user already has a test org (the partial unique index on ownerUserId). */
 export class OwnerTakenError extends Error {

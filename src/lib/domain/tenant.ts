@@ -1,5 +1,3 @@
-import type { ClerkOrg } from '@/lib/clerk';
-
 export type TenantStatus = 'provisioning' | 'active' | 'archived';
 
 /** A tenant as the domain rules see it (the MongoDB document, DESIGN.md §3). */
@@ -26,5 +24,3 @@ export type AdoptedOrg = {
   /** `provisioning` for a tagged test org: it becomes active once its owner's newTenantSlug is written. */
   status: 'active' | 'provisioning';
 };
-
-export type { ClerkOrg };

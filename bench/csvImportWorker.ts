@@ -52,11 +52,11 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   }
 };
 
-const db = await import('@/lib/db');
+const { connectDb, createImportJob, disconnectDb, ensureIndexes, newImportId, saveImportChunk, startImportApply } = await import('@/lib/db');
 const { env } = await import('@/lib/env');
-const tenants = await import('@/lib/tenants');
-await db.connectDb();
-await db.ensureIndexes();
+const { csvExportPorts, csvImportPorts, exportOrgRows, getImport, importJobStore, runImportJob } = await import('@/lib/tenants');
+await connectDb();
+await ensureIndexes();
 
 const heapNow = () => process.memoryUsage().heapUsed;
 gc();
@@ -75,24 +75,24 @@ function phase(started: number): Phase {
 }
 
 const result: WorkerResult = { csvBytes: 0, concurrencyLimit: env().CLERK_CONCURRENCY, rateLimitPer10s: env().CLERK_RATE_LIMIT_PER_10S ?? 0, peakInFlight: 0, heap: { start: heapStart, end: 0, live } };
-const context = { owner: 'bench', stopping: () => false, store: tenants.importJobStore, ports: tenants.csvImportPorts };
+const context = { owner: 'bench', stopping: () => false, store: importJobStore, ports: csvImportPorts };
 
 if (mode === 'import') {
   if (!file || !inviterUserId) throw new Error('usage: csvImportWorker import <csv file> <inviter user id>');
   const bytes = readFileSync(file);
   result.csvBytes = bytes.length;
-  const id = db.newImportId();
-  for (let n = 0, at = 0; at < bytes.length; n += 1, at += 1024 * 1024) await db.saveImportChunk(id, n, Buffer.from(bytes.subarray(at, at + 1024 * 1024)));
-  await db.createImportJob(id, { fileName: 'bench.csv', bytes: bytes.length, chunks: Math.ceil(bytes.length / (1024 * 1024)), createdBy: inviterUserId, applyValidRows: false });
+  const id = newImportId();
+  for (let n = 0, at = 0; at < bytes.length; n += 1, at += 1024 * 1024) await saveImportChunk(id, n, Buffer.from(bytes.subarray(at, at + 1024 * 1024)));
+  await createImportJob(id, { fileName: 'bench.csv', bytes: bytes.length, chunks: Math.ceil(bytes.length / (1024 * 1024)), createdBy: inviterUserId, applyValidRows: false });
   let started = performance.now();
-  await tenants.runImportJob(id, context);
+  await runImportJob(id, context);
   result.preview = phase(started);
-  const applying = await db.startImportApply(id);
+  const applying = await startImportApply(id);
   if (!applying.ok) throw new Error(`apply refused: ${applying.reason}`);
   started = performance.now();
-  await tenants.runImportJob(id, context);
+  await runImportJob(id, context);
   result.apply = phase(started);
-  const view = (await tenants.getImport(id))!;
+  const view = (await getImport(id))!;
   result.view = { ...view, firstProblem: view.problems[0] ? `line ${view.problems[0].line}: ${view.problems[0].message}` : undefined };
 } else if (mode === 'export') {
   const { stringify } = await import('csv-stringify/sync');
@@ -100,7 +100,7 @@ if (mode === 'import') {
   let firstRowMs = -1;
   let rows = 0;
   let bytes = 0;
-  for await (const row of tenants.exportOrgRows(tenants.csvExportPorts)) {
+  for await (const row of exportOrgRows(csvExportPorts)) {
     if (firstRowMs < 0) firstRowMs = performance.now() - started;
     rows += 1;
     bytes += stringify([row]).length;
@@ -112,5 +112,5 @@ clearInterval(sampler);
 gc();
 result.heap.end = heapNow();
 result.peakInFlight = peakInFlight;
-await db.disconnectDb();
+await disconnectDb();
 process.stdout.write(`${JSON.stringify(result)}\n`);

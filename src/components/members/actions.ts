@@ -6,8 +6,8 @@ import { recordMembershipChange, requireOrgAccess } from '@/lib/auth';
 import { ClerkRejectedError, inviteMember, removeMember, revokeInvitation, setMemberRole } from '@/lib/clerk';
 import { log } from '@/lib/log';
 
-export type MembersIntent = 'invite' | 'set-role' | 'remove' | 'revoke';
-export type MembersError = 'invalid' | 'already-invited' | 'already-member' | 'last-admin' | 'rejected' | 'failed';
+type MembersIntent = 'invite' | 'set-role' | 'remove' | 'revoke';
+type MembersError = 'invalid' | 'already-invited' | 'already-member' | 'last-admin' | 'rejected' | 'failed';
 /** `at` tells two identical results apart, so the form shows each one (toast, message) once. */
 export type MembersResult = { ok: true; intent: MembersIntent; at: number } | { ok: false; intent?: MembersIntent; error: MembersError; at: number };
 

@@ -3,7 +3,7 @@ import { cn } from './cn';
 const SIZES = { sm: 'size-8 text-xs', md: 'size-10 text-sm', lg: 'size-16 text-xl' } as const;
 
 /** Up to two initials of a name or an email address. */
-export function initialsOf(label: string): string {
+function initialsOf(label: string): string {
   const words = label.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0]![0], words[1]![0]] : [...(words[0] ?? '?').slice(0, 2)];
   return letters.join('').toUpperCase();

@@ -4,7 +4,7 @@
 // (org, user), and an entry loaded before it is not used. Membership webhooks
 // also drop entries here at once, in the process that receives them.
 
-export type OrgRole = 'org:admin' | 'org:member' | (string & {});
+type OrgRole = 'org:admin' | 'org:member' | (string & {});
 export type Membership = { role: OrgRole } | null;
 
 type Entry = { value: Promise<Membership>; loadedAt: number; expires: number };

@@ -15,7 +15,7 @@ const cache = (globalForAdmins.__tenantryPlatformAdmins ??= new Map());
 
 const liveIsPlatformAdmin = (userId: string) => getUserPublicMetadata(userId).then((metadata) => metadata?.platformAdmin === true);
 
-export function isPlatformAdmin(userId: string, now: number = Date.now(), notBefore = 0): Promise<boolean> {
+function isPlatformAdmin(userId: string, now: number = Date.now(), notBefore = 0): Promise<boolean> {
   const hit = cache.get(userId);
   if (hit && hit.expires > now && hit.loadedAt >= notBefore) return hit.value;
   const value = liveIsPlatformAdmin(userId);

@@ -1,7 +1,7 @@
 import { makeAuthObjectSerializable, stripPrivateDataFromObject } from '@clerk/backend/internal';
 import { auth } from '@clerk/nextjs/server';
 import { accessChangesOf } from '@/lib/db';
-import { type RecordedChanges, type SessionFacts, sessionRevoked } from './orgAccess';
+import type { RecordedChanges, SessionFacts } from './orgAccess';
 
 /** The verified session token's facts; `iat` tells whether a recorded change came after it. */
 export async function sessionFacts(): Promise<SessionFacts> {
@@ -13,13 +13,6 @@ export async function sessionFacts(): Promise<SessionFacts> {
 /** Changes Clerk's webhooks recorded for the user, read from MongoDB (shared by every instance). */
 export async function recordedChanges(userId: string): Promise<RecordedChanges> {
   return accessChangesOf(userId);
-}
-
-/** The signed-in user's id, or null — also when the user was deleted or banned after the session began. */
-export async function currentUserId(): Promise<string | null> {
-  const session = await sessionFacts();
-  if (!session.userId) return null;
-  return sessionRevoked(session, await recordedChanges(session.userId)) ? null : session.userId;
 }
 
 /**

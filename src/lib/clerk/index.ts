@@ -6,7 +6,6 @@ export {
   deleteOrganization,
   deleteOrganizationLogo,
   findOrganizationBySlug,
-  getOrganization,
   updateOrganization,
   updateOrganizationLogo,
 } from './organizations';
@@ -14,6 +13,6 @@ export type { ClerkOrg } from './types';
 export { getUserPublicMetadata, mergeUserPublicMetadata } from './users';
 export { getMembershipRole } from './memberships';
 export { allOrganizations, allUsers } from './listing';
-export { addMember, inviteMember, listInvitations, listMembers, listPendingInvitations, removeMember, revokeInvitation, setMemberRole, type Invitation, type InvitationStatus, type Member, type PendingInvitation } from './members';
+export { addMember, inviteMember, listInvitations, listMembers, removeMember, revokeInvitation, setMemberRole } from './members';
 export { findUserIdsByEmails, listAllMemberships, listAllOrganizations, listAllPendingInvitations, type BulkInvitation, type BulkMembership } from './bulk';
 export { signedInUserOf } from './requestAuth';

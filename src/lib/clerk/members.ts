@@ -1,8 +1,8 @@
 import { callClerk } from './client';
 
 export type Member = { userId: string; identifier: string; name: string; role: string; imageUrl: string | null; joinedAt: number };
-export type PendingInvitation = { id: string; emailAddress: string; role: string };
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+type PendingInvitation = { id: string; emailAddress: string; role: string };
+type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 export type Invitation = PendingInvitation & { status: InvitationStatus; createdAt: number };
 
 const PAGE = 100;
@@ -27,13 +27,6 @@ export async function listMembers(organizationId: string): Promise<Member[]> {
     }
     if (data.length < PAGE) return members;
   }
-}
-
-export async function listPendingInvitations(organizationId: string): Promise<PendingInvitation[]> {
-  const { data } = await callClerk('list invitations', (c) =>
-    c.organizations.getOrganizationInvitationList({ organizationId, status: ['pending'], limit: PAGE }),
-  );
-  return data.map((i) => ({ id: i.id, emailAddress: i.emailAddress, role: i.role }));
 }
 
 /** The org's invitations of every status, newest first (the members page shows what became of each). */

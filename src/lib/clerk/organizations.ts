@@ -17,10 +17,6 @@ export function findOrganizationBySlug(slug: string): Promise<ClerkOrg | null> {
   return nullIfMissing(callClerk('get organization by slug', (c) => c.organizations.getOrganization({ slug })));
 }
 
-export function getOrganization(organizationId: string): Promise<ClerkOrg | null> {
-  return nullIfMissing(callClerk('get organization', (c) => c.organizations.getOrganization({ organizationId })));
-}
-
 async function nullIfMissing(request: Promise<Organization>): Promise<ClerkOrg | null> {
   try {
     return toClerkOrg(await request);

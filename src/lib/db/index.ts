@@ -13,24 +13,19 @@ import * as webhookEvents from './webhookEvents';
 // caller connects by hand (DESIGN.md §4). The models are exported for tests
 // and tools that read documents back; they connect with connectDb first.
 
-export { DbConnectionError, isDbUnavailable, type NativeDb } from './connection';
+export { isDbUnavailable, type NativeDb } from './connection';
 export { connectDb, disconnectDb, ensureIndexes, nativeDb, pingDb } from './ready';
 export { DuplicateKeyError } from './errors';
-export { Counter, type CounterRecord } from './models/Counter';
+export { Counter } from './models/Counter';
 export const nextSequence = whenReady(counter.nextSequence);
 export {
   ORGANIZATION_STATUS,
   Organization,
-  type OrganizationFields,
-  type OrganizationRecord,
-  type OrganizationStatus,
 } from './models/Organization';
 export {
   WEBHOOK_EVENT_STATUS,
   WebhookEvent,
-  type WebhookEventFields,
   type WebhookEventRecord,
-  type WebhookEventStatus,
 } from './models/WebhookEvent';
 
 export const adoptOrg = whenReady(tenants.adoptOrg);
@@ -39,35 +34,30 @@ export const archiveTenant = whenReady(tenants.archiveTenant);
 export const attachClerkOrg = whenReady(tenants.attachClerkOrg);
 export const findTenantByClerkOrgId = whenReady(tenants.findTenantByClerkOrgId);
 export const findTenantByShortName = whenReady(tenants.findTenantByShortName);
-export const countTenants = whenReady(tenants.countTenants);
 export const dropReservation = whenReady(tenants.dropReservation);
 export const findTestOrgByOwner = whenReady(tenants.findTestOrgByOwner);
-export const listTenants = whenReady(tenants.listTenants);
 export const liveTenants = whenReadyStream(tenants.liveTenants);
 export const markActive = whenReady(tenants.markActive);
 export const nextTestOrgNumber = whenReady(tenants.nextTestOrgNumber);
 export const renameReservation = whenReady(tenants.renameReservation);
 export const reserveTestOrg = whenReady(tenants.reserveTestOrg);
-export { type Claim, type EventFilter, DEFAULT_RETENTION, LEASE_MS, type Retention } from './webhookEvents';
+export { type EventFilter, DEFAULT_RETENTION, LEASE_MS, type Retention } from './webhookEvents';
 export const claimEvent = whenReady(webhookEvents.claimEvent);
 export const countEvents = whenReady(webhookEvents.countEvents);
 export const failEvent = whenReady(webhookEvents.failEvent);
-export const findEvent = whenReady(webhookEvents.findEvent);
 export const listEvents = whenReady(webhookEvents.listEvents);
 export const releaseEvent = whenReady(webhookEvents.releaseEvent);
 export const renewLease = whenReady(webhookEvents.renewLease);
 export const reopenEvent = whenReady(webhookEvents.reopenEvent);
 export const settleEvent = whenReady(webhookEvents.settleEvent);
-export { type AccessChanges } from './accessChanges';
 export const accessChangesOf = whenReady(accessChanges.accessChangesOf);
 export const recordAccessChange = whenReady(accessChanges.recordAccessChange);
-export { AccessChange, type AccessChangeRecord } from './models/AccessChange';
-export { type TenantListFilter } from './tenantList';
+export { AccessChange } from './models/AccessChange';
 export const findTenantsByShortNames = whenReady(tenantList.findTenantsByShortNames);
 export const searchTenants = whenReady(tenantList.searchTenants);
 export const setTenantArchived = whenReady(tenantList.setTenantArchived);
 export const tenantCounts = whenReady(tenantList.tenantCounts);
-export { IMPORT_STATUS, ImportJob, type ImportJobRecord, type ImportStatus } from './models/ImportJob';
+export { ImportJob, type ImportJobRecord, type ImportStatus } from './models/ImportJob';
 export { newImportId, type ImportPhase, type StartApplyResult } from './importJobs';
 export const addImportProblems = whenReady(importJobs.addImportProblems);
 export const clearImportProblems = whenReady(importJobs.clearImportProblems);
@@ -84,7 +74,6 @@ export const settleImportJob = whenReady(importJobs.settleImportJob);
 export const startImportApply = whenReady(importJobs.startImportApply);
 export const importProblems = whenReadyStream(importJobs.importProblems);
 export const readImportChunks = whenReadyStream(importJobs.readImportChunks);
-export { type ReconcileRunRecord } from './models/ReconcileRun';
 export const lastReconcileRun = whenReady(reconcileRuns.lastReconcileRun);
 export const recordReconcileRun = whenReady(reconcileRuns.recordReconcileRun);
 export { type EventHour } from './eventStats';

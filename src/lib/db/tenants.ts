@@ -144,13 +144,3 @@ export async function* liveTenants(): AsyncGenerator<Tenant> {
     yield toTenant(doc);
   }
 }
-
-/** A page of tenants by shortName (the platform admin's list). */
-export async function listTenants({ limit = 100, offset = 0 }: { limit?: number; offset?: number } = {}): Promise<Tenant[]> {
-  const docs = await Organization.find({}).sort({ shortName: 1 }).skip(offset).limit(limit).lean<OrganizationRecord[]>();
-  return docs.map(toTenant);
-}
-
-export function countTenants(): Promise<number> {
-  return Organization.countDocuments({});
-}

@@ -88,10 +88,6 @@ export async function failEvent(
   );
 }
 
-export async function findEvent(svixId: string): Promise<WebhookEventRecord | null> {
-  return WebhookEvent.findOne({ svixId }).lean<WebhookEventRecord>();
-}
-
 /**
  * Takes a failed event back for a replay — or one stuck in `processing` past
  * its lease (its deliveries stopped) — null if it is neither (any more).

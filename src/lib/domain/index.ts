@@ -2,6 +2,6 @@
 // so lib/db, lib/auth, lib/tenants and the edge middleware can all load it
 // without a cycle or dragging in a database driver (DESIGN.md §4).
 export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
-export { ORG_NAME_MAX_LENGTH, orgNameProblem, orgNameProblemText, type OrgNameProblem } from './orgName';
-export { RESERVED_SHORT_NAMES, SHORT_NAME_PATTERN, isValidShortName } from './shortName';
-export type { AdoptedOrg, Tenant, TenantStatus } from './tenant';
+export { orgNameProblem, orgNameProblemText, type OrgNameProblem } from './orgName';
+export { RESERVED_SHORT_NAMES, isValidShortName } from './shortName';
+export type { AdoptedOrg, Tenant } from './tenant';

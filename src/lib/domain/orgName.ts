@@ -5,7 +5,7 @@
 // 422 form_param_max_length_exceeded / form_param_value_invalid otherwise
 // (clerk-docs docs/guides/development/errors/backend-api.mdx).
 
-export const ORG_NAME_MAX_LENGTH = 256;
+const ORG_NAME_MAX_LENGTH = 256;
 
 export type OrgNameProblem = 'empty' | 'tooLong' | 'urlOrHtml';
 

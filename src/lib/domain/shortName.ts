@@ -1,7 +1,7 @@
 // The tenant slug rule (DESIGN.md §3): `shortName` is both the URL segment
 // `/{locale}/{shortName}` and the Clerk org slug.
 
-export const SHORT_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
+const SHORT_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
 // Static segments under `src/app/[locale]` win over `[tenant]`, so a tenant
 // with one of these names would be unreachable. Keep in step with the routes;

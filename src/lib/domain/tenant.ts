@@ -1,4 +1,4 @@
-export type TenantStatus = 'provisioning' | 'active' | 'archived';
+type TenantStatus = 'provisioning' | 'active' | 'archived';
 
 /** A tenant as the domain rules see it (the MongoDB document, DESIGN.md §3). */
 export type Tenant = {

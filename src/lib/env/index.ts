@@ -2,7 +2,6 @@ import { parseEnv } from './parseEnv';
 import { serverSchema } from './schema';
 
 export { EnvError, parseEnv } from './parseEnv';
-export type { Env } from './schema';
 
 type ParsedEnv = ReturnType<typeof parseEnv>;
 

@@ -94,6 +94,6 @@ export const publicSchema = z.object({
   NEXT_PUBLIC_CLERK_SIGN_UP_FALLBACK_REDIRECT_URL: z.string().startsWith('/').default('/'),
 });
 
-export type ServerEnv = z.infer<typeof serverSchema>;
-export type PublicEnv = z.infer<typeof publicSchema>;
+type ServerEnv = z.infer<typeof serverSchema>;
+type PublicEnv = z.infer<typeof publicSchema>;
 export type Env = ServerEnv & PublicEnv;

@@ -4,11 +4,11 @@ import { pingClerk } from '@/lib/clerk';
 import { pingDb } from '@/lib/db';
 import { checkAll, type Readiness } from './readiness';
 
-export type { Check, Readiness } from './readiness';
+export type { Readiness } from './readiness';
 
 const PROBE_TIMEOUT_MS = 2_000;
 /** Probes run at most this often per process, however often the checks come. */
-export const READY_CACHE_MS = 5_000;
+const READY_CACHE_MS = 5_000;
 
 const globalForHealth = globalThis as typeof globalThis & { __tenantryReady?: { at: number; result: Promise<Readiness> } };
 

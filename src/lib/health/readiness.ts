@@ -1,4 +1,4 @@
-export type Check = { ok: true; latencyMs: number } | { ok: false; latencyMs: number; error: string };
+type Check = { ok: true; latencyMs: number } | { ok: false; latencyMs: number; error: string };
 export type Readiness = { ready: boolean; checks: Record<string, Check>; checkedAt: string };
 
 export type Probes = Record<string, () => Promise<void>>;

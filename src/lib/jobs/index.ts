@@ -6,7 +6,7 @@ import { Agenda, type Job } from 'agenda';
 import type { NativeDb } from '@/lib/db';
 import { log } from '@/lib/log';
 
-export type JobContext = {
+type JobContext = {
   /** True once the runner is stopping: a long job saves its place and returns. */
   stopping: () => boolean;
   /** Keeps agenda's lock on a long job (call between steps). */

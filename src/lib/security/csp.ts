@@ -5,9 +5,9 @@
 // show avatars and logos from Clerk's image host.
 
 /** Where Clerk's images live in production (avatars, org logos). */
-export const CLERK_IMAGE_ORIGIN = 'https://img.clerk.com';
+const CLERK_IMAGE_ORIGIN = 'https://img.clerk.com';
 /** Clerk's bot protection on sign-up (a Cloudflare Turnstile script and frame). */
-export const CLERK_BOT_PROTECTION_ORIGIN = 'https://challenges.cloudflare.com';
+const CLERK_BOT_PROTECTION_ORIGIN = 'https://challenges.cloudflare.com';
 
 export type ClerkBrowserConfig = {
   publishableKey?: string;
@@ -17,7 +17,7 @@ export type ClerkBrowserConfig = {
 };
 
 /** The Frontend API host a publishable key names: base64 of `host$` (atob: this runs in the edge runtime too). */
-export function frontendApiOrigin(publishableKey: string | undefined): string | null {
+function frontendApiOrigin(publishableKey: string | undefined): string | null {
   const match = /^pk_(?:test|live)_([A-Za-z0-9+/_-]+)$/.exec(publishableKey ?? '');
   if (!match?.[1]) return null;
   try {

@@ -1,8 +1,7 @@
 // Logos are accepted by what their bytes are, never by the type the browser
 // declared: HTML or SVG labelled image/png must not be stored and served back.
 
-export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-export type LogoType = (typeof LOGO_TYPES)[number];
+type LogoType = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));

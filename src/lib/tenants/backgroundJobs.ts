@@ -11,7 +11,7 @@ import { runReconcile } from './runReconcile';
 // The app's background jobs on lib/jobs (agenda): CSV imports, a sweep that
 // resumes imports whose runner stopped or died, and reconcile on a schedule.
 
-export const IMPORT_JOB = 'csv-import';
+const IMPORT_JOB = 'csv-import';
 const SWEEP_JOB = 'csv-import-sweep';
 const RECONCILE_JOB = 'reconcile';
 const SWEEP_EVERY_MS = 10_000;

@@ -4,7 +4,7 @@ import { adoptionOf, type OrgSyncPorts } from './syncClerkOrg';
 import type { Tenant } from '@/lib/domain';
 import type { ClerkOrg } from '@/lib/clerk';
 
-export const FINDING_KINDS = [
+const FINDING_KINDS = [
   'user-without-test-org',
   'tenant-slug-drift',
   'unknown-clerk-org',
@@ -14,9 +14,9 @@ export const FINDING_KINDS = [
   'missing-in-clerk',
   'conflict',
 ] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+type FindingKind = (typeof FINDING_KINDS)[number];
 
-export type Finding = { kind: FindingKind; subject: string; detail: string; fixed: boolean };
+type Finding = { kind: FindingKind; subject: string; detail: string; fixed: boolean };
 
 export type ReconcileReport = {
   apply: boolean;

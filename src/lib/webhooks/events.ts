@@ -13,7 +13,7 @@ export const envelopeSchema = z.object({
 
 const metadata = z.record(z.string(), z.unknown()).nullish().transform((m) => m ?? {});
 
-export const organizationSchema = z
+const organizationSchema = z
   .object({
     id: z.string().startsWith('org_'),
     name: z.string(),
@@ -35,16 +35,16 @@ export const organizationSchema = z
     updatedAt: new Date(o.updated_at),
   }));
 
-export const deletedSchema = z.object({ id: z.string().min(1), deleted: z.boolean().optional() });
+const deletedSchema = z.object({ id: z.string().min(1), deleted: z.boolean().optional() });
 
-export const userSchema = z.object({ id: z.string().startsWith('user_') });
+const userSchema = z.object({ id: z.string().startsWith('user_') });
 
 // A banned user's sessions are revoked by Clerk; their tokens must stop working here too.
-export const userUpdatedSchema = z
+const userUpdatedSchema = z
   .object({ id: z.string().startsWith('user_'), banned: z.boolean().optional(), updated_at: z.number().int().nonnegative().optional() })
   .transform((u) => ({ id: u.id, banned: u.banned === true, updatedAt: u.updated_at ?? null }));
 
-export const membershipSchema = z
+const membershipSchema = z
   .object({
     organization: z.object({ id: z.string().startsWith('org_') }),
     public_user_data: z.object({ user_id: z.string().min(1) }),
@@ -53,7 +53,7 @@ export const membershipSchema = z
   .transform((m) => ({ clerkOrgId: m.organization.id, userId: m.public_user_data.user_id, updatedAt: m.updated_at ?? null }));
 
 /** The events Tenantry acts on, each with the schema its `data` must pass. */
-export const handledEvents = {
+const handledEvents = {
   'user.created': userSchema,
   'user.updated': userUpdatedSchema,
   'user.deleted': deletedSchema,
@@ -66,7 +66,7 @@ export const handledEvents = {
 } as const;
 
 export type HandledType = keyof typeof handledEvents;
-export type EventData<T extends HandledType> = z.output<(typeof handledEvents)[T]>;
+type EventData<T extends HandledType> = z.output<(typeof handledEvents)[T]>;
 
 export type ParsedEvent = {
   [T in HandledType]: { type: T; data: EventData<T>; objectId: string | null };

@@ -9,8 +9,7 @@ import { replayEvent as replay, type ReplayResult } from './replay';
 import { createSettledIds, type SettledIds } from './settledIds';
 import { readCappedBody, verifySvix } from './verify';
 
-export { type Delivery, receiveWebhook } from './receive';
-export { MAX_BODY_BYTES, WebhookRejectedError } from './verify';
+export { type Delivery } from './receive';
 
 const dispatch = createDispatch({ provisioning: provisioningPorts, orgSync: orgSyncPorts });
 const globalForWebhooks = globalThis as typeof globalThis & { __tenantrySettled?: SettledIds };

@@ -3,7 +3,7 @@ import { envelopeSchema, isHandled, type ParsedEvent, parseHandled, storedFields
 import type { SettledIds } from './settledIds';
 import { type Verified, WebhookRejectedError } from './verify';
 
-export type EventLogPort = {
+type EventLogPort = {
   claimEvent(
     svixId: string,
     fields: { type: string; objectId: string | null; payload: unknown },
@@ -15,7 +15,7 @@ export type EventLogPort = {
   renewLease(svixId: string): Promise<void>;
 };
 
-export type Dispatch = (event: ParsedEvent) => Promise<'processed' | 'ignored'>;
+type Dispatch = (event: ParsedEvent) => Promise<'processed' | 'ignored'>;
 
 export type Delivery = { status: number; body: { status: string; reason?: string } };
 
@@ -33,7 +33,7 @@ export type ReceivePorts = {
 };
 
 /** Renewal period of a running handler's lease; lib/db's lease lasts a little longer than two of these. */
-export const LEASE_RENEW_MS = 1_500;
+const LEASE_RENEW_MS = 1_500;
 
 /**
  * One Svix delivery, DESIGN.md §3 "Webhook endpoint": refuse what is not

@@ -1,6 +1,6 @@
 import { Webhook, WebhookVerificationError } from 'svix';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** A delivery refused before anything is processed or stored. */
 export class WebhookRejectedError extends Error {

@@ -4,11 +4,13 @@
 // passed, and keep a newer settled event and a failed one still inside its
 // longer retention. Its own mongo-local, so the sweep can be fast.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { claimEvent, connectDb, DEFAULT_RETENTION, disconnectDb, ensureIndexes, failEvent, findEvent, settleEvent } from '@/lib/db';
+import { claimEvent, connectDb, DEFAULT_RETENTION, disconnectDb, ensureIndexes, failEvent, settleEvent, WebhookEvent } from '@/lib/db';
 import { startMongoLocal, type MongoLocal } from '../../../tools/mongo-local';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+/** The event as stored, or null once the TTL monitor removed it. */
+const findEvent = (svixId: string) => WebhookEvent.findOne({ svixId }).lean();
 const fields = { type: 'user.created', objectId: 'user_x', payload: {} };
 
 let server: MongoLocal;

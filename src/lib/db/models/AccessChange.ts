@@ -23,10 +23,10 @@ const accessChangeSchema = new Schema(
 accessChangeSchema.index({ userId: 1, clerkOrgId: 1 }, { unique: true });
 // Session tokens live 60 s and cached look-ups 30 s: a day-old change can no
 // longer predate anything still trusted.
-export const ACCESS_CHANGE_RETENTION_SECONDS = 24 * 60 * 60;
+const ACCESS_CHANGE_RETENTION_SECONDS = 24 * 60 * 60;
 accessChangeSchema.index({ changedAt: 1 }, { expireAfterSeconds: ACCESS_CHANGE_RETENTION_SECONDS });
 
-export type AccessChangeFields = InferSchemaType<typeof accessChangeSchema>;
+type AccessChangeFields = InferSchemaType<typeof accessChangeSchema>;
 export type AccessChangeRecord = AccessChangeFields & { _id: Types.ObjectId };
 type AccessChangeModel = Model<AccessChangeFields>;
 

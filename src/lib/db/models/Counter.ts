@@ -11,7 +11,7 @@ const counterSchema = new Schema(
   { collection: 'counters', versionKey: false },
 );
 
-export type CounterRecord = { _id: string; seq: number };
+type CounterRecord = { _id: string; seq: number };
 type CounterModel = Model<CounterRecord>;
 
 export const Counter: CounterModel =

@@ -2,7 +2,7 @@ import mongoose, { type InferSchemaType, type Model, type Types } from 'mongoose
 
 const { Schema, model, models } = mongoose;
 
-export const IMPORT_STATUS = {
+const IMPORT_STATUS = {
   previewing: 'previewing',
   ready: 'ready',
   applying: 'applying',
@@ -63,7 +63,7 @@ const importJobSchema = new Schema(
 importJobSchema.index({ exclusive: 1 }, { unique: true, partialFilterExpression: { exclusive: { $type: 'string' } } });
 importJobSchema.index({ status: 1, createdAt: -1 });
 
-export type ImportJobFields = InferSchemaType<typeof importJobSchema>;
+type ImportJobFields = InferSchemaType<typeof importJobSchema>;
 export type ImportJobRecord = ImportJobFields & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 type ImportJobModel = Model<ImportJobFields>;
 

@@ -10,7 +10,6 @@ export const ORGANIZATION_STATUS = {
   active: 'active',
   archived: 'archived',
 } as const;
-export type OrganizationStatus = (typeof ORGANIZATION_STATUS)[keyof typeof ORGANIZATION_STATUS];
 
 // DESIGN.md §3. MongoDB owns the tenant; users, memberships and roles live in
 // Clerk and are deliberately absent (ownerUserId is a Clerk id, not user data).
@@ -63,7 +62,7 @@ organizationSchema.index(
   { unique: true, partialFilterExpression: { isTestOrg: true } },
 );
 
-export type OrganizationFields = InferSchemaType<typeof organizationSchema>;
+type OrganizationFields = InferSchemaType<typeof organizationSchema>;
 export type OrganizationRecord = OrganizationFields & { _id: Types.ObjectId };
 type OrganizationModel = Model<OrganizationFields>;
 

@@ -28,7 +28,7 @@ type ReconcileRunFields = {
 };
 export type ReconcileRunRecord = ReconcileRunFields & { _id: Types.ObjectId };
 type ReconcileRunModel = Model<ReconcileRunFields>;
-export const ReconcileRun: ReconcileRunModel =
+const ReconcileRun: ReconcileRunModel =
   (models.ReconcileRun as ReconcileRunModel | undefined) ?? model<ReconcileRunFields>('ReconcileRun', reconcileRunSchema);
 
 export async function recordReconcileRun(run: Omit<ReconcileRunRecord, '_id'>): Promise<void> {

@@ -48,7 +48,7 @@ webhookEventSchema.index({ status: 1, createdAt: -1 });
 // passed (the date carries the period, so changing it needs no index change).
 webhookEventSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0, partialFilterExpression: { expiresAt: { $type: 'date' } } });
 
-export type WebhookEventFields = InferSchemaType<typeof webhookEventSchema>;
+type WebhookEventFields = InferSchemaType<typeof webhookEventSchema>;
 export type WebhookEventRecord = WebhookEventFields & { _id: Types.ObjectId };
 type WebhookEventModel = Model<WebhookEventFields>;
 

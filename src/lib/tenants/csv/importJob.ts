@@ -6,9 +6,9 @@ import { CsvFormatError, readCsv } from './read';
 
 /** How long a runner's claim on a job lasts without a checkpoint; a crashed runner's job is taken over after it. */
 export const IMPORT_LEASE_MS = 60_000;
-export const SHOWN_PROBLEMS = 200;
+const SHOWN_PROBLEMS = 200;
 /** How often the rows finished inside a batch are saved for the progress bar (a batch takes ~2 s at production's rate limit). */
-export const LIVE_PROGRESS_MS = 1_000;
+const LIVE_PROGRESS_MS = 1_000;
 
 export type ImportJobStore = {
   lease(id: string, owner: string, leaseMs: number, set?: Record<string, unknown>): Promise<ImportJobRecord | null>;

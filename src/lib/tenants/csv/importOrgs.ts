@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, planBatch, type RowPlan } from './plan';
 import { CsvFormatError, readCsv } from './read';
 
-export type CsvProblem = { line: number; message: string };
+type CsvProblem = { line: number; message: string };
 
 export type ImportReport = {
   applied: boolean;
@@ -20,7 +20,7 @@ export type ImportReport = {
 export const IMPORT_BATCH = 100;
 // Rows in progress at once: enough that Clerk's gate (CLERK_CONCURRENCY calls in
 // flight) stays busy while other rows wait on MongoDB.
-export const ROWS_AT_ONCE = 30;
+const ROWS_AT_ONCE = 30;
 
 /** Runs `fn` over the rows of a batch, a few at a time (lib/clerk's gate bounds the Clerk calls). */
 export async function eachRow(plans: RowPlan[], fn: (plan: RowPlan) => Promise<void>): Promise<void> {

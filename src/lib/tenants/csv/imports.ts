@@ -131,7 +131,7 @@ function countsOf(c: Partial<Record<'created' | 'updated' | 'unchanged' | 'rejec
 }
 
 /** The job as GET /api/admin/imports/{id} shows it: the counts of the current phase (preview's until applying). */
-export function importView(job: db.ImportJobRecord, now: number = Date.now()): ImportView {
+function importView(job: db.ImportJobRecord, now: number = Date.now()): ImportView {
   const preview = countsOf(job.preview);
   const applying = ['applying', 'done'].includes(job.status) || (job.status === 'cancelled' && (job.result?.created ?? 0) + (job.result?.unchanged ?? 0) + (job.result?.rejected ?? 0) + (job.result?.updated ?? 0) > 0);
   const counts = applying ? countsOf(job.result) : preview;

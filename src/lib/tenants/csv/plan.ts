@@ -72,8 +72,8 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
   s.add(value);
 }
 
-export type AdminAction = { kind: 'add' | 'promote'; email: string; userId: string } | { kind: 'invite'; email: string };
-export type OrgAction = 'create' | 'adopt' | 'update' | 'unchanged';
+type AdminAction = { kind: 'add' | 'promote'; email: string; userId: string } | { kind: 'invite'; email: string };
+type OrgAction = 'create' | 'adopt' | 'update' | 'unchanged';
 
 export type RowPlan = {
   line: number;

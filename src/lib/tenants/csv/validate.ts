@@ -3,8 +3,6 @@ import { orgNameProblemText } from '@/lib/domain';
 import { isValidShortName } from '@/lib/domain';
 import { CSV_COLUMNS, type OrgCsvRow, unneutralise } from './format';
 
-export type CsvProblem = { line: number; message: string };
-
 const email = z.email();
 
 /** One CSV record (already split into columns) checked against the rules. */

@@ -4,7 +4,7 @@
 // scenario's settings. The app's code is called as the job runner calls it:
 // the file stored in MongoDB chunks, an import job created, its preview and
 // apply phases run by runImportJob with the real ports; an export is
-// exportOrgRows with the real ports.
+// exportOrgsCsvWith with the real ports.
 //
 // argv: import <csv file> <inviter user id> | export. Prints one JSON line (WorkerResult).
 import { readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 
 const { connectDb, createImportJob, disconnectDb, ensureIndexes, newImportId, saveImportChunk, startImportApply } = await import('@/lib/db');
 const { env } = await import('@/lib/env');
-const { csvExportPorts, csvImportPorts, exportOrgRows, getImport, importJobStore, runImportJob } = await import('@/lib/tenants');
+const { csvExportPorts, csvImportPorts, exportOrgsCsvWith, getImport, importJobStore, runImportJob } = await import('@/lib/tenants');
 await connectDb();
 await ensureIndexes();
 
@@ -100,7 +100,7 @@ if (mode === 'import') {
   let firstRowMs = -1;
   let rows = 0;
   let bytes = 0;
-  for await (const row of exportOrgRows(csvExportPorts)) {
+  for await (const row of exportOrgsCsvWith(csvExportPorts)) {
     if (firstRowMs < 0) firstRowMs = performance.now() - started;
     rows += 1;
     bytes += stringify([row]).length;

@@ -6,9 +6,9 @@ import nextEnv from '@next/env';
 nextEnv.loadEnvConfig(process.cwd());
 const apply = process.argv.includes('--apply');
 const { disconnectDb } = await import('@/lib/db');
-const { formatReport, runReconcile } = await import('@/lib/tenants');
+const { formatReport, reconcile } = await import('@/lib/tenants');
 try {
-  console.log(formatReport(await runReconcile({ apply })));
+  console.log(formatReport(await reconcile({ apply })));
 } finally {
   await disconnectDb();
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requirePlatformAdmin } from '@/lib/auth';
 import { log } from '@/lib/log';
-import { replayFailedEvent } from '@/lib/webhooks';
+import { replayEvent } from '@/lib/webhooks';
 
 export type ReplayOutcome = { ok: true; status: string } | { ok: false; error: 'invalid' | 'not-replayable' | 'failed' };
 
@@ -16,7 +16,7 @@ export async function replayAction(_previous: ReplayOutcome | null, form: FormDa
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid' };
   try {
-    const result = await replayFailedEvent(parsed.data.svixId);
+    const result = await replayEvent(parsed.data.svixId);
     revalidatePath('/[locale]/admin', 'page');
     if (result.status === 'not-replayable') return { ok: false, error: 'not-replayable' };
     return { ok: true, status: result.delivery.body.status };

@@ -1,6 +1,6 @@
 import { redirect } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { entryWorkspaceOf } from '@/lib/tenants';
+import { entryWorkspace } from '@/lib/tenants';
 import { PreparingWorkspace } from './PreparingWorkspace';
 
 /**
@@ -8,7 +8,7 @@ import { PreparingWorkspace } from './PreparingWorkspace';
  * inviting org) or their test org, or shows the waiting state until it exists.
  */
 export async function WorkspaceEntry({ userId, activeOrgId, locale }: { userId: string; activeOrgId: string | null; locale: Locale }) {
-  const state = await entryWorkspaceOf(userId, activeOrgId);
+  const state = await entryWorkspace(userId, activeOrgId);
   if (state.status === 'ready') redirect({ href: `/${state.shortName}`, locale });
   return <PreparingWorkspace />;
 }

@@ -6,7 +6,7 @@ import { type JobDefinition, type JobRunner, startJobRunner } from '@/lib/jobs';
 import { log } from '@/lib/log';
 import { IMPORT_LEASE_MS, type ImportJobStore, runImportJob } from './csv/importJob';
 import { csvImportPorts } from './ports';
-import { runReconcile } from './runReconcile';
+import { reconcile } from './service';
 
 // The app's background jobs on lib/jobs (agenda): CSV imports, a sweep that
 // resumes imports whose runner stopped or died, and reconcile on a schedule.
@@ -67,7 +67,7 @@ function definitions(owner: string, runner: () => JobRunner | undefined): JobDef
 export async function scheduledReconcile(apply: boolean): Promise<void> {
   const startedAt = new Date();
   try {
-    const report = await runReconcile({ apply });
+    const report = await reconcile({ apply });
     await db.recordReconcileRun({
       startedAt,
       finishedAt: new Date(),

@@ -11,7 +11,7 @@ export type WorkspaceState =
  * webhook may be late or may never reach a laptop. Safe to race the webhook:
  * provisionTestOrg is idempotent.
  */
-export async function ensureWorkspace(
+export async function ensureWorkspaceWith(
   userId: string,
   { provisionOnVisit }: { provisionOnVisit: boolean },
   ports: ProvisioningPorts,

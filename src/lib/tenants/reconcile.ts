@@ -46,7 +46,7 @@ export type ReconcilePorts = OrgSyncPorts & {
  * documents whose Clerk org is gone. Reports only, unless `apply`. Running it
  * twice is safe: the second run finds what the first could not fix.
  */
-export async function reconcile({ apply }: { apply: boolean }, ports: ReconcilePorts): Promise<ReconcileReport> {
+export async function reconcileWith({ apply }: { apply: boolean }, ports: ReconcilePorts): Promise<ReconcileReport> {
   const findings: Finding[] = [];
   const note = async (kind: FindingKind, subject: string, detail: string, fix?: () => Promise<unknown>) => {
     let fixed = false;
@@ -134,4 +134,12 @@ async function reconcileOrg(org: ClerkOrg, { tenants, clerk }: ReconcilePorts, n
       tenants.applyClerkSync(org.id, { logoUrl: org.logoUrl, clerkUpdatedAt: org.updatedAt }),
     );
   }
+}
+
+/** One line per kind with its count, then one per finding. */
+export function formatReport(report: ReconcileReport): string {
+  const mode = report.apply ? 'applied' : 'dry run (pass --apply to fix)';
+  const counts = Object.entries(report.counts).map(([kind, n]) => `  ${kind}: ${n}`);
+  const lines = report.findings.map((f) => `  - [${f.kind}] ${f.subject}: ${f.detail}${f.fixed ? ' (fixed)' : ''}`);
+  return [`reconcile — ${mode}: ${report.findings.length} finding(s)`, ...counts, ...lines].join('\n');
 }

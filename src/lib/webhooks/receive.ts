@@ -41,7 +41,7 @@ const LEASE_RENEW_MS = 1_500;
  * acknowledge duplicates without side effects; 5xx on transient failure so
  * Svix retries; record permanent failures for replay and acknowledge them.
  */
-export async function receiveWebhook(ports: ReceivePorts): Promise<Delivery> {
+export async function receiveWebhookWith(ports: ReceivePorts): Promise<Delivery> {
   let verified: Verified;
   let envelope: Envelope;
   try {

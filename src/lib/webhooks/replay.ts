@@ -12,7 +12,7 @@ export type ReplayResult = { status: 'replayed'; delivery: Delivery } | { status
  * fields go through the same handler as a delivery, once, under the same
  * claim rules (a replay of an event that is not failed does nothing).
  */
-export async function replayEvent(svixId: string, ports: ReplayPorts): Promise<ReplayResult> {
+export async function replayEventWith(svixId: string, ports: ReplayPorts): Promise<ReplayResult> {
   const event = await ports.reopenEvent(svixId);
   if (!event || !isHandled(event.type) || event.payload == null) {
     if (event) await ports.log.failEvent(svixId, 'not replayable: no stored payload');

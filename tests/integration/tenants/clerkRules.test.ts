@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Counter, Organization, WebhookEvent } from '@/lib/db';
-import { changeOrgSettings, csvImportPorts, entryWorkspaceOf, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts } from '@/lib/tenants';
+import { changeOrgSettings, csvImportPorts, entryWorkspace, importOrgsCsv, OrgNameInvalidError, orgSettingsPorts } from '@/lib/tenants';
 import { type Tenant } from '@/lib/domain';
 import { FakeBrowser } from '../clerk-local/browser';
 import { CLERK_NEW_APP_SETTINGS } from '../../../tools/clerk-local';
@@ -86,7 +86,7 @@ describe('an admin row imported by CSV', () => {
     // The session's active org is the inviting one, and the app's `/` takes the invitee there, not to a test org.
     const activeOrgId = done.body.client.sessions[0]!.last_active_organization_id;
     expect(activeOrgId).toBe(org.id);
-    expect(await entryWorkspaceOf(done.body.response.created_user_id, activeOrgId)).toEqual({ status: 'ready', shortName: 'csv-join', clerkOrgId: org.id });
+    expect(await entryWorkspace(done.body.response.created_user_id, activeOrgId)).toEqual({ status: 'ready', shortName: 'csv-join', clerkOrgId: org.id });
   });
 });
 

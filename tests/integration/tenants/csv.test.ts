@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Organization } from '@/lib/db';
-import { csvExportPorts, csvImportPorts, exportOrgRows, importOrgsCsv } from '@/lib/tenants';
+import { csvExportPorts, csvImportPorts, exportOrgsCsvWith, importOrgsCsv } from '@/lib/tenants';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { deleteAllOrgs, latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
 import { deliver } from '../../helpers/webhooks';
@@ -28,7 +28,7 @@ const writes = () => clerk.server.requests.list({ path: '/v1/*' }).filter((r) =>
 
 async function exportCsv(): Promise<string> {
   const rows: string[][] = [];
-  for await (const row of exportOrgRows(csvExportPorts)) rows.push(row);
+  for await (const row of exportOrgsCsvWith(csvExportPorts)) rows.push(row);
   return stringify(rows);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Organization } from '@/lib/db';
-import { reconcile, reconcilePorts } from '@/lib/tenants';
+import { reconcileWith, reconcilePorts } from '@/lib/tenants';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
 import { deliver } from '../../helpers/webhooks';
@@ -20,13 +20,13 @@ describe('reconcile', () => {
     const testOrg = (await Organization.findOne({ ownerUserId: user.id }).lean())!;
     const customer = await clerk.sdk.organizations.createOrganization({ name: 'Drift Co', slug: 'drift-co', createdBy: user.id });
     await deliver(latestPayload(clerk.server, 'organization.created', customer.id));
-    expect(await reconcile({ apply: false }, ports())).toMatchObject({ findings: [] });
+    expect(await reconcileWith({ apply: false }, ports())).toMatchObject({ findings: [] });
 
     // Behind the app's back: no webhooks reach it for these.
     await Organization.deleteOne({ clerkOrgId: customer.id });
     await clerk.sdk.organizations.updateOrganization(testOrg.clerkOrgId!, { slug: 'sneaky-slug' });
 
-    const dry = await reconcile({ apply: false }, ports());
+    const dry = await reconcileWith({ apply: false }, ports());
     expect(dry.findings.map((f) => [f.kind, f.subject, f.fixed]).sort()).toEqual([
       ['slug-drift', testOrg.shortName, false],
       ['unknown-clerk-org', 'drift-co', false],
@@ -35,12 +35,12 @@ describe('reconcile', () => {
     expect(await Organization.findOne({ clerkOrgId: customer.id }).lean()).toBeNull();
     expect((await clerk.sdk.organizations.getOrganization({ organizationId: testOrg.clerkOrgId! })).slug).toBe('sneaky-slug');
 
-    const applied = await reconcile({ apply: true }, ports());
+    const applied = await reconcileWith({ apply: true }, ports());
     expect(applied.findings.every((f) => f.fixed)).toBe(true);
     expect(await Organization.findOne({ clerkOrgId: customer.id }).lean()).toMatchObject({ shortName: 'drift-co', name: 'Drift Co', isTestOrg: false });
     expect((await clerk.sdk.organizations.getOrganization({ organizationId: testOrg.clerkOrgId! })).slug).toBe(testOrg.shortName);
 
-    expect((await reconcile({ apply: false }, ports())).findings).toEqual([]);
+    expect((await reconcileWith({ apply: false }, ports())).findings).toEqual([]);
   });
 
   it('provisions users who never got a test org, and archives documents whose Clerk org is gone', async () => {
@@ -51,20 +51,20 @@ describe('reconcile', () => {
     await deliver(latestPayload(clerk.server, 'organization.created', gone.id));
     await clerk.sdk.organizations.deleteOrganization(gone.id); // organization.deleted never delivered
 
-    const dry = await reconcile({ apply: false }, ports());
+    const dry = await reconcileWith({ apply: false }, ports());
     expect(dry.findings.map((f) => [f.kind, f.subject]).sort()).toEqual([
       ['missing-in-clerk', 'gone-co'],
       ['user-without-test-org', lonely.id],
     ]);
-    await reconcile({ apply: true }, ports());
+    await reconcileWith({ apply: true }, ports());
     expect(await Organization.findOne({ ownerUserId: lonely.id }).lean()).toMatchObject({ status: 'active', isTestOrg: true });
     expect(await Organization.findOne({ clerkOrgId: gone.id }).lean()).toMatchObject({ status: 'archived' });
-    expect((await reconcile({ apply: false }, ports())).findings).toEqual([]);
+    expect((await reconcileWith({ apply: false }, ports())).findings).toEqual([]);
   });
 
   it('leaves users without a test org alone when provisioning is webhook-only', async () => {
     const user = await clerk.sdk.users.createUser({ emailAddress: ['webhook-only@example.com'] });
-    const report = await reconcile({ apply: true }, reconcilePorts({ provisionMissing: false }));
+    const report = await reconcileWith({ apply: true }, reconcilePorts({ provisionMissing: false }));
     expect(report.findings.find((f) => f.subject === user.id)).toMatchObject({ kind: 'user-without-test-org', fixed: false });
     expect(await Organization.findOne({ ownerUserId: user.id }).lean()).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { claimEvent, Counter, LEASE_MS, Organization, WebhookEvent } from '@/lib/db';
-import { provisioningPorts, provisionTestOrg, reconcile, reconcilePorts } from '@/lib/tenants';
-import { replayFailedEvent } from '@/lib/webhooks';
+import { provisioningPorts, provisionTestOrg, reconcilePorts, reconcileWith } from '@/lib/tenants';
+import { replayEvent } from '@/lib/webhooks';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { deleteAllOrgs, latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
 import { clerkEvent, deliver } from '../../helpers/webhooks';
@@ -53,12 +53,12 @@ describe('a verified event our schema refuses', () => {
     expect(Object.keys(logged!.payload as object)).toEqual(['id']);
 
     // The replay runs today's schema over the stored fields: still refused, recorded again.
-    expect(await replayFailedEvent(svixId)).toMatchObject({ delivery: { status: 200, body: { status: 'failed' } } });
+    expect(await replayEvent(svixId)).toMatchObject({ delivery: { status: 200, body: { status: 'failed' } } });
     expect(await WebhookEvent.findOne({ svixId }).lean()).toMatchObject({ status: 'failed', attempts: 2 });
 
     // Once the fields parse (as after a fix of the schema), the replay provisions.
     await WebhookEvent.updateOne({ svixId }, { $set: { payload: { id: user.id } } });
-    expect(await replayFailedEvent(svixId)).toMatchObject({ delivery: { status: 200, body: { status: 'processed' } } });
+    expect(await replayEvent(svixId)).toMatchObject({ delivery: { status: 200, body: { status: 'processed' } } });
     expect(await Organization.findOne({ ownerUserId: user.id }).lean()).toMatchObject({ status: 'active' });
   });
 });
@@ -138,17 +138,17 @@ describe('crash convergence', () => {
 
     const ours = (findings: { kind: string; subject: string }[]) =>
       findings.filter((f) => f.subject === a.user.id || f.subject === b.user.id).map((f) => [f.kind, f.subject]);
-    const dry = await reconcile({ apply: false }, reconcilePorts({ provisionMissing: true }));
+    const dry = await reconcileWith({ apply: false }, reconcilePorts({ provisionMissing: true }));
     expect(ours(dry.findings).sort()).toEqual(
       [
         ['tenant-slug-drift', a.user.id],
         ['tenant-slug-drift', b.user.id],
       ].sort(),
     );
-    await reconcile({ apply: true }, reconcilePorts({ provisionMissing: true }));
+    await reconcileWith({ apply: true }, reconcilePorts({ provisionMissing: true }));
     expect((await clerk.sdk.users.getUser(a.user.id)).publicMetadata.newTenantSlug).toBe(await slugOf(a.user.id));
     expect((await clerk.sdk.users.getUser(b.user.id)).publicMetadata.newTenantSlug).toBe(await slugOf(b.user.id));
-    expect(ours((await reconcile({ apply: false }, reconcilePorts({ provisionMissing: true }))).findings)).toEqual([]);
+    expect(ours((await reconcileWith({ apply: false }, reconcilePorts({ provisionMissing: true }))).findings)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Organization, WebhookEvent } from '@/lib/db';
-import { replayFailedEvent } from '@/lib/webhooks';
+import { replayEvent } from '@/lib/webhooks';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
 import { deliver } from '../../helpers/webhooks';
@@ -11,7 +11,7 @@ const db = useTestDatabase();
 const clerk = useClerkLocal({ delivery: { paused: true } });
 beforeAll(() => configureAppEnv({ mongoUri: db.uri, clerkApiUrl: clerk.server.url, clerkSecretKey: clerk.server.secretKey }));
 
-describe('replayFailedEvent', () => {
+describe('replayEvent', () => {
   it('runs a failed event again once its cause is gone, and settles it', async () => {
     const user = await clerk.sdk.users.createUser({ emailAddress: ['replay@example.com'] });
     // As an earlier version of the app left it: failed, with the fields its handler reads.
@@ -24,7 +24,7 @@ describe('replayFailedEvent', () => {
       lastError: 'Error: a bug since fixed',
       payload: { id: user.id },
     });
-    const result = await replayFailedEvent('msg_failed_earlier');
+    const result = await replayEvent('msg_failed_earlier');
     expect(result).toMatchObject({ status: 'replayed', delivery: { status: 200, body: { status: 'processed' } } });
     expect(await WebhookEvent.findOne({ svixId: 'msg_failed_earlier' }).lean()).toMatchObject({ status: 'processed', attempts: 2 });
     expect(await Organization.findOne({ ownerUserId: user.id }).lean()).toMatchObject({ status: 'active', isTestOrg: true });
@@ -35,7 +35,7 @@ describe('replayFailedEvent', () => {
     await clerk.sdk.users.deleteUser(user.id);
     const { svixId } = await deliver(latestPayload(clerk.server, 'user.created', user.id));
     expect(await WebhookEvent.findOne({ svixId }).lean()).toMatchObject({ status: 'failed', attempts: 1 });
-    expect((await replayFailedEvent(svixId)).status).toBe('replayed');
+    expect((await replayEvent(svixId)).status).toBe('replayed');
     const after = await WebhookEvent.findOne({ svixId }).lean();
     expect(after).toMatchObject({ status: 'failed', attempts: 2 });
     expect(after?.lastError).toMatch(/UnknownUserError/);
@@ -45,8 +45,8 @@ describe('replayFailedEvent', () => {
     const user = await clerk.sdk.users.createUser({ emailAddress: ['fine@example.com'] });
     const { svixId } = await deliver(latestPayload(clerk.server, 'user.created', user.id));
     const calls = clerk.server.requests.count({ path: '/v1/*' });
-    expect(await replayFailedEvent(svixId)).toEqual({ status: 'not-replayable' });
-    expect(await replayFailedEvent('msg_unknown')).toEqual({ status: 'not-replayable' });
+    expect(await replayEvent(svixId)).toEqual({ status: 'not-replayable' });
+    expect(await replayEvent('msg_unknown')).toEqual({ status: 'not-replayable' });
     expect(await WebhookEvent.findOne({ svixId }).lean()).toMatchObject({ status: 'processed', attempts: 1 });
     expect(clerk.server.requests.count({ path: '/v1/*' })).toBe(calls);
   });
@@ -56,8 +56,8 @@ describe('replayFailedEvent', () => {
     const stuck = { type: 'user.created', objectId: user.id, status: 'processing' as const, attempts: 1, payload: { id: user.id } };
     await WebhookEvent.create({ ...stuck, svixId: 'msg_stuck', leaseUntil: new Date(Date.now() - 1_000) });
     await WebhookEvent.create({ ...stuck, svixId: 'msg_in_flight', leaseUntil: new Date(Date.now() + 60_000) });
-    expect(await replayFailedEvent('msg_in_flight')).toEqual({ status: 'not-replayable' });
-    expect(await replayFailedEvent('msg_stuck')).toMatchObject({ status: 'replayed', delivery: { body: { status: 'processed' } } });
+    expect(await replayEvent('msg_in_flight')).toEqual({ status: 'not-replayable' });
+    expect(await replayEvent('msg_stuck')).toMatchObject({ status: 'replayed', delivery: { body: { status: 'processed' } } });
     expect(await WebhookEvent.findOne({ svixId: 'msg_stuck' }).lean()).toMatchObject({ status: 'processed', attempts: 2 });
   });
 });

@@ -1,34 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { ensureWorkspace } from '@/lib/tenants/ensureWorkspace';
+import { ensureWorkspaceWith } from '@/lib/tenants/ensureWorkspace';
 import { fakePorts } from './fakes';
 
-describe('ensureWorkspace (the first visit)', () => {
+describe('ensureWorkspaceWith (the first visit)', () => {
   it('provisions the test org itself when the webhook has not', async () => {
     const { ports, calls } = fakePorts();
-    expect(await ensureWorkspace('user_a', { provisionOnVisit: true }, ports)).toMatchObject({ status: 'ready', shortName: 'test-0001', clerkOrgId: expect.stringMatching(/^org_/) });
+    expect(await ensureWorkspaceWith('user_a', { provisionOnVisit: true }, ports)).toMatchObject({ status: 'ready', shortName: 'test-0001', clerkOrgId: expect.stringMatching(/^org_/) });
     expect(calls).toEqual(['createOrganization', 'mergeUserPublicMetadata']);
   });
 
   it('only waits when the fallback is turned off (webhooks only)', async () => {
     const { ports, calls, tenants } = fakePorts();
-    expect(await ensureWorkspace('user_a', { provisionOnVisit: false }, ports)).toEqual({ status: 'preparing' });
+    expect(await ensureWorkspaceWith('user_a', { provisionOnVisit: false }, ports)).toEqual({ status: 'preparing' });
     expect(calls).toEqual([]);
     expect(tenants.size).toBe(0);
   });
 
   it('answers ready without calling Clerk once the org is active', async () => {
     const { ports, calls } = fakePorts();
-    await ensureWorkspace('user_a', { provisionOnVisit: true }, ports);
+    await ensureWorkspaceWith('user_a', { provisionOnVisit: true }, ports);
     calls.length = 0;
-    expect(await ensureWorkspace('user_a', { provisionOnVisit: false }, ports)).toMatchObject({ status: 'ready' });
+    expect(await ensureWorkspaceWith('user_a', { provisionOnVisit: false }, ports)).toMatchObject({ status: 'ready' });
     expect(calls).toEqual([]);
   });
 
   it('reports an archived test org as unavailable instead of making a second', async () => {
     const { ports, tenants } = fakePorts();
-    await ensureWorkspace('user_a', { provisionOnVisit: true }, ports);
+    await ensureWorkspaceWith('user_a', { provisionOnVisit: true }, ports);
     tenants.get('test-0001')!.status = 'archived';
-    expect(await ensureWorkspace('user_a', { provisionOnVisit: true }, ports)).toEqual({ status: 'unavailable' });
+    expect(await ensureWorkspaceWith('user_a', { provisionOnVisit: true }, ports)).toEqual({ status: 'unavailable' });
     expect(tenants.size).toBe(1);
   });
 });

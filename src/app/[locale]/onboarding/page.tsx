@@ -2,7 +2,7 @@ import { PreparingWorkspace } from '@/components/onboarding/PreparingWorkspace';
 import { enterLocale } from '@/i18n/enterLocale';
 import { redirect } from '@/i18n/navigation';
 import { taskSession } from '@/lib/auth';
-import { workspaceOf } from '@/lib/tenants';
+import { ensureWorkspace } from '@/lib/tenants';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -16,7 +16,7 @@ export default async function OnboardingPage({ params }: Props) {
   const locale = await enterLocale(params);
   const session = await taskSession();
   if (!session) return redirect({ href: '/sign-in', locale });
-  const state = await workspaceOf(session.userId, { provision: false });
+  const state = await ensureWorkspace(session.userId, { provision: false });
   if (state.status === 'ready' && !session.pending) return redirect({ href: `/${state.shortName}`, locale });
   const ready = state.status === 'ready' ? { shortName: state.shortName, clerkOrgId: state.clerkOrgId } : undefined;
   return <PreparingWorkspace ready={ready} completesTask={session.pending} />;

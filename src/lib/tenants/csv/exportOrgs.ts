@@ -16,7 +16,7 @@ const ADMIN = 'org:admin';
  * whatever the number of orgs. Cells a spreadsheet would run as formulas are
  * neutralised.
  */
-export async function* exportOrgRows({ tenants, clerk }: CsvExportPorts): AsyncGenerator<string[]> {
+export async function* exportOrgsCsvWith({ tenants, clerk }: CsvExportPorts): AsyncGenerator<string[]> {
   yield [...CSV_COLUMNS];
   const [memberships, invitations] = await Promise.all([clerk.listAllMemberships(), clerk.listAllPendingInvitations()]);
   const admins = new Map<string, Set<string>>();

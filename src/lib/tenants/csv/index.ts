@@ -1,3 +1,3 @@
-export { exportOrgRows, type CsvExportPorts } from './exportOrgs';
+export { exportOrgsCsvWith, type CsvExportPorts } from './exportOrgs';
 export { importOrgsCsv } from './importOrgs';
 export { checkRecord, countPlan, emptyCounts, planBatch, type ClerkState, type CsvImportPorts } from './plan';

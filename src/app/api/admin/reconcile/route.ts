@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { runReconcile } from '@/lib/tenants';
+import { reconcile } from '@/lib/tenants';
 
 // For a scheduler: POST with `Authorization: Bearer $RECONCILE_SECRET`;
 // `?apply=1` repairs, otherwise a dry run. Off (404) without the secret set.
@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const apply = new URL(request.url).searchParams.get('apply') === '1';
   try {
-    return Response.json(await runReconcile({ apply }));
+    return Response.json(await reconcile({ apply }));
   } catch (error) {
     log.error({ err: error }, 'reconcile failed');
     return Response.json({ error: 'reconcile failed; see the server log' }, { status: 503 });

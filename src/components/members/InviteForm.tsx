@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FieldMessage, Input, Label, Select } from '@/components/ui/input';
 import { HiddenFields } from './HiddenFields';
 import { useMembersAction } from './useMembersAction';
+import { ORG_ROLE } from '@/lib/domain';
 
 /**
  * Invite by email. The fields are controlled so that a refused invitation
@@ -15,7 +16,7 @@ export function InviteForm({ shortName }: { shortName: string }) {
   const t = useTranslations('Members');
   const [result, action, pending] = useMembersAction({ toastErrors: false });
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState('org:member');
+  const [role, setRole] = useState<string>(ORG_ROLE.member);
   const id = useId();
   const error = result && !result.ok ? result.error : null;
 
@@ -50,8 +51,8 @@ export function InviteForm({ shortName }: { shortName: string }) {
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={`${id}-role`}>{t('role')}</Label>
         <Select id={`${id}-role`} name="role" value={role} onChange={(e) => setRole(e.target.value)} data-testid="invite-role">
-          <option value="org:member">{t('roles.member')}</option>
-          <option value="org:admin">{t('roles.admin')}</option>
+          <option value={ORG_ROLE.member}>{t('roles.member')}</option>
+          <option value={ORG_ROLE.admin}>{t('roles.admin')}</option>
         </Select>
       </div>
       <Button type="submit" disabled={pending} data-testid="invite-submit">

@@ -9,12 +9,13 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TableCell, TableHead } from '@/components/ui/table';
 import { HiddenFields } from './HiddenFields';
 import { useMembersAction } from './useMembersAction';
+import { ORG_ROLE } from '@/lib/domain';
 
 export type MemberView = { userId: string; name: string; email: string; role: string; imageUrl: string | null; joined: string; isSelf: boolean };
 
 export function RoleBadge({ role }: { role: string }) {
   const t = useTranslations('Members');
-  return role === 'org:admin' ? (
+  return role === ORG_ROLE.admin ? (
     <Badge tone="primary" data-testid="role-badge">
       {t('roles.admin')}
     </Badge>
@@ -74,7 +75,7 @@ function MemberActions({ shortName, member, action, pending }: ActionProps) {
   const t = useTranslations('Members');
   const roleForm = useRef<HTMLFormElement>(null);
   const removeForm = useRef<HTMLFormElement>(null);
-  const other = member.role === 'org:admin' ? 'org:member' : 'org:admin';
+  const other = member.role === ORG_ROLE.admin ? ORG_ROLE.member : ORG_ROLE.admin;
   const who = member.name || member.email;
   return (
     <div className="flex justify-end gap-2">
@@ -87,12 +88,12 @@ function MemberActions({ shortName, member, action, pending }: ActionProps) {
       <ConfirmDialog
         trigger={
           <Button variant="outline" size="sm" disabled={pending}>
-            {other === 'org:admin' ? t('makeAdmin') : t('makeMember')}
+            {other === ORG_ROLE.admin ? t('makeAdmin') : t('makeMember')}
           </Button>
         }
-        title={other === 'org:admin' ? t('confirm.makeAdminTitle') : t('confirm.makeMemberTitle')}
-        description={t(other === 'org:admin' ? 'confirm.makeAdminBody' : 'confirm.makeMemberBody', { who })}
-        confirmLabel={other === 'org:admin' ? t('makeAdmin') : t('makeMember')}
+        title={other === ORG_ROLE.admin ? t('confirm.makeAdminTitle') : t('confirm.makeMemberTitle')}
+        description={t(other === ORG_ROLE.admin ? 'confirm.makeAdminBody' : 'confirm.makeMemberBody', { who })}
+        confirmLabel={other === ORG_ROLE.admin ? t('makeAdmin') : t('makeMember')}
         cancelLabel={t('confirm.cancel')}
         confirmVariant="default"
         onConfirm={() => roleForm.current?.requestSubmit()}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { recordMembershipChange, requireOrgAccess } from '@/lib/auth';
 import { ClerkRejectedError, inviteMember, removeMember, revokeInvitation, setMemberRole } from '@/lib/clerk';
 import { log } from '@/lib/log';
+import { ORG_ROLE } from '@/lib/domain';
 
 type MembersIntent = 'invite' | 'set-role' | 'remove' | 'revoke';
 type MembersError = 'invalid' | 'already-invited' | 'already-member' | 'last-admin' | 'rejected' | 'failed';
@@ -20,7 +21,7 @@ const REFUSALS: Record<string, MembersError> = {
 };
 
 const shortName = z.string().min(1).max(48);
-const role = z.enum(['org:admin', 'org:member']);
+const role = z.enum(ORG_ROLE);
 const input = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('invite'), shortName, email: z.email().max(320), role }),
   z.object({ intent: z.literal('set-role'), shortName, userId: z.string().startsWith('user_'), role }),
@@ -36,8 +37,8 @@ export async function manageMembers(_previous: MembersResult | null, form: FormD
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid', at: Date.now() };
   const data = parsed.data;
-  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin', fresh: true });
-  const orgId = tenant.clerkOrgId!;
+  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: ORG_ROLE.admin, fresh: true });
+  const orgId = tenant.clerkOrgId;
   try {
     if (data.intent === 'invite') await inviteMember(orgId, data.email, data.role, userId);
     if (data.intent === 'set-role') await setMemberRole(orgId, data.userId, data.role);

@@ -6,7 +6,7 @@ import { requireOrgAccess } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { detectImageType, MAX_LOGO_BYTES } from '@/lib/security';
 import { changeOrgSettings, OrgNameInvalidError, orgSettingsPorts, type SettingsChange, TestOrgLockedError } from '@/lib/tenants';
-import { type OrgNameProblem } from '@/lib/domain';
+import { type OrgNameProblem, ORG_ROLE } from '@/lib/domain';
 
 export type SettingsResult =
   | { ok: true; message: 'saved' }
@@ -42,7 +42,7 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
     logo = new File([data.logo], data.logo.name, { type });
   }
 
-  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: 'org:admin', fresh: true });
+  const { tenant, userId } = await requireOrgAccess(data.shortName, { role: ORG_ROLE.admin, fresh: true });
   const change: SettingsChange =
     data.intent === 'rename'
       ? { kind: 'rename', name: data.name }

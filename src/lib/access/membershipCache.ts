@@ -4,8 +4,8 @@
 // (org, user), and an entry loaded before it is not used. Membership webhooks
 // also drop entries here at once, in the process that receives them.
 
-type OrgRole = 'org:admin' | 'org:member' | (string & {});
-export type Membership = { role: OrgRole } | null;
+/** The member's role as Clerk holds it (one of ORG_ROLE, or a custom role). */
+export type Membership = { role: string } | null;
 
 type Entry = { value: Promise<Membership>; loadedAt: number; expires: number };
 

@@ -1,14 +1,11 @@
-import type { Tenant } from '@/lib/domain';
-import { isValidShortName } from '@/lib/domain';
+import { type ActiveTenant, isActiveTenant, isValidShortName, type OrgRole, type Tenant } from '@/lib/domain';
 import type { Membership } from '@/lib/access';
 
-export type OrgRole = 'org:admin' | 'org:member';
-
 export type OrgAccess =
-  | { kind: 'granted'; tenant: Tenant; userId: string; role: string }
+  | { kind: 'granted'; tenant: ActiveTenant; userId: string; role: string }
   | { kind: 'signed-out' }
   | { kind: 'not-found' }
-  | { kind: 'forbidden'; tenant: Tenant; role: string };
+  | { kind: 'forbidden'; tenant: ActiveTenant; role: string };
 
 export type AccessOptions = {
   role?: OrgRole;
@@ -51,7 +48,7 @@ export async function decideOrgAccess(shortName: string, options: AccessOptions,
   if (!isValidShortName(shortName)) return { kind: 'not-found' };
   const [tenant, changes] = await Promise.all([ports.findTenant(shortName), ports.changesOf(userId)]);
   if (sessionRevoked(session, changes)) return { kind: 'signed-out' };
-  if (!tenant || tenant.status !== 'active' || !tenant.clerkOrgId) return { kind: 'not-found' };
+  if (!tenant || !isActiveTenant(tenant)) return { kind: 'not-found' };
 
   const changedAt = changes.orgs[tenant.clerkOrgId] ?? 0;
   const claimsCurrent = session.issuedAt !== null && session.issuedAt >= changedAt;

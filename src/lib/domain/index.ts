@@ -4,4 +4,5 @@
 export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
 export { orgNameProblem, orgNameProblemText, type OrgNameProblem } from './orgName';
 export { RESERVED_SHORT_NAMES, isValidShortName } from './shortName';
-export type { AdoptedOrg, Tenant } from './tenant';
+export { type ActiveTenant, type AdoptedOrg, isActiveTenant, type Tenant } from './tenant';
+export { ORG_ROLE, type OrgRole } from './orgRole';

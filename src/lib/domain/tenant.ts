@@ -12,6 +12,13 @@ export type Tenant = {
   clerkUpdatedAt: Date | null;
 };
 
+/** A tenant people can use: active, with its Clerk org (what a granted access carries). */
+export type ActiveTenant = Tenant & { status: 'active'; clerkOrgId: string };
+
+export function isActiveTenant(tenant: Tenant): tenant is ActiveTenant {
+  return tenant.status === 'active' && tenant.clerkOrgId !== null;
+}
+
 /** What adopting a Clerk org MongoDB did not know writes (organization.created, reconcile). */
 export type AdoptedOrg = {
   clerkOrgId: string;

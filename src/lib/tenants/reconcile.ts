@@ -63,9 +63,10 @@ export async function reconcileWith({ apply }: { apply: boolean }, ports: Reconc
     await reconcileOrg(org, ports, note);
   }
   for await (const tenant of ports.tenants.liveTenants()) {
-    if (tenant.clerkOrgId && !seen.has(tenant.clerkOrgId)) {
-      await note('missing-in-clerk', tenant.shortName, `Clerk has no org ${tenant.clerkOrgId}: archive`, () =>
-        ports.tenants.archiveTenant({ clerkOrgId: tenant.clerkOrgId! }),
+    const { clerkOrgId } = tenant;
+    if (clerkOrgId && !seen.has(clerkOrgId)) {
+      await note('missing-in-clerk', tenant.shortName, `Clerk has no org ${clerkOrgId}: archive`, () =>
+        ports.tenants.archiveTenant({ clerkOrgId }),
       );
     }
   }

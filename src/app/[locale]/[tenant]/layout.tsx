@@ -18,7 +18,7 @@ export default async function TenantLayout({ children, params }: Props) {
   const access = await getOrgAccess(tenant);
   return (
     <div data-testid="tenant-area">
-      {access.kind === 'granted' && <ActivateOrg clerkOrgId={access.tenant.clerkOrgId!} />}
+      {access.kind === 'granted' && <ActivateOrg clerkOrgId={access.tenant.clerkOrgId} />}
       {children}
     </div>
   );

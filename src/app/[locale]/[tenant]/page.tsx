@@ -4,6 +4,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requireOrgAccess } from '@/lib/auth';
+import { ORG_ROLE } from '@/lib/domain';
 
 type Props = { params: Promise<{ locale: string; tenant: string }> };
 
@@ -12,7 +13,7 @@ export default async function TenantDashboard({ params }: Props) {
   const { tenant: shortName } = await params;
   const { tenant, role } = await requireOrgAccess(shortName);
   const t = await getTranslations('Tenant');
-  const isAdmin = role === 'org:admin';
+  const isAdmin = role === ORG_ROLE.admin;
   return (
     <>
       <TenantHeader locale={locale} tenant={tenant} isAdmin={isAdmin} current="dashboard" />

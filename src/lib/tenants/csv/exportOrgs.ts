@@ -1,13 +1,11 @@
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
-import type { Tenant } from '@/lib/domain';
+import { ORG_ROLE, type Tenant } from '@/lib/domain';
 import { CSV_COLUMNS, neutralise } from './format';
 
 export type CsvExportPorts = {
   tenants: { liveTenants(): AsyncIterable<Tenant> };
   clerk: { listAllMemberships(): Promise<BulkMembership[]>; listAllPendingInvitations(): Promise<BulkInvitation[]> };
 };
-
-const ADMIN = 'org:admin';
 
 /**
  * The header at once (the download starts before Clerk is read), then one
@@ -26,8 +24,8 @@ export async function* exportOrgsCsvWith({ tenants, clerk }: CsvExportPorts): As
     if (!set) admins.set(orgId, (set = new Set()));
     set.add(email.toLowerCase());
   };
-  for (const m of memberships) if (m.role === ADMIN) add(m.organizationId, m.identifier);
-  for (const i of invitations) if (i.role === ADMIN) add(i.organizationId, i.emailAddress);
+  for (const m of memberships) if (m.role === ORG_ROLE.admin) add(m.organizationId, m.identifier);
+  for (const i of invitations) if (i.role === ORG_ROLE.admin) add(i.organizationId, i.emailAddress);
   for await (const tenant of tenants.liveTenants()) {
     if (!tenant.clerkOrgId || tenant.status !== 'active') continue;
     const emails = [...(admins.get(tenant.clerkOrgId) ?? [])].sort();

@@ -1,6 +1,6 @@
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
 import { adoptionOf } from '../syncClerkOrg';
-import type { AdoptedOrg, Tenant } from '@/lib/domain';
+import { type AdoptedOrg, ORG_ROLE, type Tenant } from '@/lib/domain';
 import type { ClerkOrg } from '@/lib/clerk';
 import type { OrgCsvRow } from './format';
 import { validateRecord } from './validate';
@@ -28,8 +28,6 @@ export type CsvImportPorts = {
     inviteMember(organizationId: string, email: string, role: string, inviterUserId: string): Promise<void>;
   };
 };
-
-const ADMIN = 'org:admin';
 
 /** Clerk's state as the import needs it, kept current as the import writes. */
 export type ClerkState = {
@@ -137,14 +135,14 @@ export async function planBatch(plans: RowPlan[], state: ClerkState, ports: CsvI
 function explained(state: ClerkState, orgId: string | undefined, email: string): boolean {
   if (!orgId) return false;
   const userId = state.memberEmails.get(orgId)?.get(email);
-  return (userId !== undefined && state.roles.get(orgId)?.get(userId) === ADMIN) || (state.pending.get(orgId)?.has(email) ?? false);
+  return (userId !== undefined && state.roles.get(orgId)?.get(userId) === ORG_ROLE.admin) || (state.pending.get(orgId)?.has(email) ?? false);
 }
 
 function adminAction(state: ClerkState, orgId: string | undefined, email: string): AdminAction[] {
   const userId = (orgId && state.memberEmails.get(orgId)?.get(email)) || state.users.get(email) || null;
   if (userId) {
     const role = orgId ? state.roles.get(orgId)?.get(userId) : undefined;
-    if (role === ADMIN) return [];
+    if (role === ORG_ROLE.admin) return [];
     return [{ kind: role ? 'promote' : 'add', email, userId }];
   }
   if (orgId && state.pending.get(orgId)?.has(email)) return [];
@@ -183,12 +181,12 @@ export async function applyRowPlan(plan: RowPlan, state: ClerkState, inviterUser
   if (!org) return;
   for (const action of plan.admins) {
     if (action.kind === 'invite') {
-      await clerk.inviteMember(org.id, action.email, ADMIN, inviterUserId);
+      await clerk.inviteMember(org.id, action.email, ORG_ROLE.admin, inviterUserId);
       addTo(state.pending, org.id, action.email);
     } else {
-      if (action.kind === 'promote') await clerk.setMemberRole(org.id, action.userId, ADMIN);
-      else await clerk.addMember(org.id, action.userId, ADMIN);
-      setIn(state.roles, org.id, action.userId, ADMIN);
+      if (action.kind === 'promote') await clerk.setMemberRole(org.id, action.userId, ORG_ROLE.admin);
+      else await clerk.addMember(org.id, action.userId, ORG_ROLE.admin);
+      setIn(state.roles, org.id, action.userId, ORG_ROLE.admin);
     }
   }
 }

@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { enterLocale } from '@/i18n/enterLocale';
 import { requireOrgAccess } from '@/lib/auth';
 import { listInvitations, listMembers } from '@/lib/clerk';
+import { ORG_ROLE } from '@/lib/domain';
 
 type Props = { params: Promise<{ locale: string; tenant: string }> };
 
@@ -15,8 +16,8 @@ type Props = { params: Promise<{ locale: string; tenant: string }> };
 export default async function MembersPage({ params }: Props) {
   const locale = await enterLocale(params);
   const { tenant: shortName } = await params;
-  const { tenant, userId } = await requireOrgAccess(shortName, { role: 'org:admin' });
-  const [members, invitations] = await Promise.all([listMembers(tenant.clerkOrgId!), listInvitations(tenant.clerkOrgId!)]);
+  const { tenant, userId } = await requireOrgAccess(shortName, { role: ORG_ROLE.admin });
+  const [members, invitations] = await Promise.all([listMembers(tenant.clerkOrgId), listInvitations(tenant.clerkOrgId)]);
   const [t, format] = await Promise.all([getTranslations('Members'), getFormatter()]);
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium' });
   return (

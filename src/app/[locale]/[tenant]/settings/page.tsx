@@ -4,6 +4,7 @@ import { OrgSettingsForm } from '@/components/settings/OrgSettingsForm';
 import { TenantHeader } from '@/components/tenant/TenantHeader';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requireOrgAccess } from '@/lib/auth';
+import { ORG_ROLE } from '@/lib/domain';
 
 type Props = { params: Promise<{ locale: string; tenant: string }> };
 
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ locale: string; tenant: string }> };
 export default async function OrgSettingsPage({ params }: Props) {
   const locale = await enterLocale(params);
   const { tenant: shortName } = await params;
-  const { tenant } = await requireOrgAccess(shortName, { role: 'org:admin' });
+  const { tenant } = await requireOrgAccess(shortName, { role: ORG_ROLE.admin });
   const t = await getTranslations('Settings');
   return (
     <>

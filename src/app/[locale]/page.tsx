@@ -1,18 +1,25 @@
 import { getTranslations } from 'next-intl/server';
-import { WorkspaceEntry } from '@/components/onboarding/WorkspaceEntry';
+import { PreparingWorkspace } from '@/components/onboarding/PreparingWorkspace';
 import { buttonClasses } from '@/components/ui/button';
 import { enterLocale } from '@/i18n/enterLocale';
-import { Link } from '@/i18n/navigation';
+import { Link, redirect } from '@/i18n/navigation';
 import { signedInSession } from '@/lib/auth';
+import { entryWorkspace } from '@/lib/tenants';
 
 type Props = { params: Promise<{ locale: string }> };
 
-// Signed out: the landing page. Signed in: straight into the user's test org
-// (DESIGN.md §3 Onboarding) — Clerk sends every new sign-up here.
+// Signed out: the landing page. Signed in: straight into the org active in
+// the session (an invitee's inviting org) or the user's test org (DESIGN.md §3
+// Onboarding) — Clerk sends every new sign-up here — or the waiting state
+// until it exists.
 export default async function HomePage({ params }: Props) {
   const locale = await enterLocale(params);
   const session = await signedInSession();
-  if (session) return <WorkspaceEntry userId={session.userId} activeOrgId={session.orgId} locale={locale} />;
+  if (session) {
+    const workspace = await entryWorkspace(session.userId, session.orgId);
+    if (workspace.status === 'ready') redirect({ href: `/${workspace.shortName}`, locale });
+    return <PreparingWorkspace />;
+  }
 
   const t = await getTranslations('Landing');
   return (

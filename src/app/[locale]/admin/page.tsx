@@ -7,14 +7,10 @@ import { ClientMessages } from '@/components/layout/ClientMessages';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { enterLocale } from '@/i18n/enterLocale';
+import { ADMIN_PAGE_SIZE as PAGE_SIZE, adminOverview } from '@/lib/admin';
 import { requirePlatformAdmin } from '@/lib/auth';
-import { countEvents, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
-import { currentImport } from '@/lib/tenants';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventLogQuery & OrgListQuery> };
-
-const PAGE_SIZE = 50;
-const EVENT_STATUSES = ['failed', 'stuck', 'processing', 'processed', 'ignored'] as const;
 
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
@@ -22,27 +18,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
   await enterLocale(params);
   await requirePlatformAdmin();
   const query = await searchParams;
-  const eventPage = Math.max(1, Number.parseInt(query.ev ?? '1', 10) || 1);
-  const eventFilter: EventFilter = {
-    status: EVENT_STATUSES.find((s) => s === query.events),
-    type: query.type?.trim().slice(0, 100) || undefined,
-  };
-  const now = new Date();
-  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-  const filter = {
-    search: query.q?.slice(0, 100) || undefined,
-    kind: query.kind === 'test' || query.kind === 'customer' ? query.kind : undefined,
-    status: query.status === 'active' || query.status === 'archived' ? query.status : undefined,
-  } as const;
-  const [list, counts, events, eventTotal, reconcileRun, currentJob, hours] = await Promise.all([
-    searchTenants(filter, { page, pageSize: PAGE_SIZE }),
-    tenantCounts(),
-    listEvents({ ...eventFilter, limit: PAGE_SIZE, offset: (eventPage - 1) * PAGE_SIZE }, now),
-    countEvents(eventFilter, now),
-    lastReconcileRun(),
-    currentImport(),
-    eventsPerHour(now),
-  ]);
+  const { now, page, eventPage, orgs: list, counts, events, eventTotal, reconcileRun, currentJob, hours } = await adminOverview(query);
   const t = await getTranslations('Admin');
   const tc = await getTranslations('AdminCsv');
   const format = await getFormatter();

@@ -17,6 +17,8 @@ function restrictedImports(ownFolder) {
         '@/lib/*/*',
         '**/lib/*/*',
         ...(ownFolder ? [`!@/lib/${ownFolder}/*`, '../*/*', '../../*/*'] : []),
+        // lib/env's second door, for the edge middleware: the settings it needs without zod.
+        '!**/lib/env/edge',
       ],
       message: 'Import another lib folder through its index.ts (`@/lib/<folder>`), not a file behind it (STYLE.md "Layout").',
     },

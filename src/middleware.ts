@@ -11,6 +11,8 @@ import {
 } from './lib/security';
 // The leaf module: the middleware runs on the edge and must not load lib/db.
 import { isValidShortName } from './lib/domain';
+// lib/env's door for the edge (no zod in the middleware bundle).
+import { middlewareConfig } from './lib/env/edge';
 import { tooLargeMessage } from './i18n/tooLarge';
 
 // Next loads middleware only from the folder that holds `app/` (here `src/`);
@@ -92,10 +94,8 @@ export default async function middleware(request: NextRequest, event: NextFetchE
       new NextResponse(tooLargeMessage(localeOf(request)), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
     );
   }
-  const trusted = trustedHeaders(request.nextUrl, request.headers, {
-    appUrl: process.env.APP_URL || undefined,
-    trustProxy: process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true',
-  });
+  const { appUrl, trustProxy } = middlewareConfig();
+  const trusted = trustedHeaders(request.nextUrl, request.headers, { appUrl, trustProxy });
   const req = trusted ? new NextRequest(trusted.url, { method: request.method, headers: trusted.headers }) : request;
   const response = await clerk(req, event);
   // Clerk's own answers (handshake redirects) get the API policy: they carry no page.
@@ -114,16 +114,8 @@ function withApiPolicy(response: NextResponse): NextResponse {
  * ClerkProvider, as `dynamic`).
  */
 function withPagePolicy(req: NextRequest, response: NextResponse, nonce: string): NextResponse {
-  const policy = pageContentSecurityPolicy({
-    nonce,
-    dev: process.env.NODE_ENV === 'development',
-    clerk: {
-      publishableKey: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
-      proxyUrl: process.env.NEXT_PUBLIC_CLERK_PROXY_URL,
-      jsUrl: process.env.NEXT_PUBLIC_CLERK_JS_URL,
-      uiUrl: process.env.NEXT_PUBLIC_CLERK_UI_URL,
-    },
-  });
+  const config = middlewareConfig();
+  const policy = pageContentSecurityPolicy({ nonce, dev: config.dev, clerk: config.clerk });
   response.headers.set('content-security-policy', policy);
   overrideRequestHeaders(req, response, { 'content-security-policy': policy, 'x-nonce': nonce });
   return response;

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { ImportChunk, type ImportChunkRecord, ImportJob, type ImportJobRecord, ImportProblem, type ImportStatus } from './models/ImportJob';
+import type { CsvProblem } from '@/lib/domain';
 
 // Storage of CSV import jobs (DESIGN.md §3 CSV): the job document, the file
 // in chunks, and every problem found. The job runner's lease and the
@@ -137,7 +138,7 @@ export async function orphanedImportJobIds(): Promise<string[]> {
   return docs.map((d) => d._id.toHexString());
 }
 
-export async function addImportProblems(id: string, phase: ImportPhase, problems: { line: number; message: string }[]): Promise<void> {
+export async function addImportProblems(id: string, phase: ImportPhase, problems: CsvProblem[]): Promise<void> {
   if (problems.length) await ImportProblem.insertMany(problems.map((p) => ({ importId: idOf(id), phase, ...p })));
 }
 
@@ -146,7 +147,7 @@ export async function clearImportProblems(id: string, phase: ImportPhase, afterL
   await ImportProblem.deleteMany({ importId: idOf(id), phase, line: { $gt: afterLine } });
 }
 
-export async function* importProblems(id: string, phase: ImportPhase): AsyncGenerator<{ line: number; message: string }> {
-  const cursor = ImportProblem.find({ importId: idOf(id), phase }).sort({ line: 1 }).lean<{ line: number; message: string }>().cursor();
+export async function* importProblems(id: string, phase: ImportPhase): AsyncGenerator<CsvProblem> {
+  const cursor = ImportProblem.find({ importId: idOf(id), phase }).sort({ line: 1 }).lean<CsvProblem>().cursor();
   for await (const p of cursor) yield { line: p.line, message: p.message };
 }

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { AdoptedOrg, Tenant } from '@/lib/domain';
+import type { AdoptedOrg, Tenant, ClerkSyncChanges } from '@/lib/domain';
 import { DuplicateKeyError } from './errors';
 import { nextSequence, releaseSequence } from './models/Counter';
 import { Organization, type OrganizationRecord } from './models/Organization';
@@ -93,7 +93,7 @@ export async function markActive(
  */
 export async function applyClerkSync(
   clerkOrgId: string,
-  changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date },
+  changes: ClerkSyncChanges,
 ): Promise<boolean> {
   const result = await Organization.updateOne(
     {

@@ -4,5 +4,5 @@
 export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
 export { orgNameProblem, orgNameProblemText, type OrgNameProblem } from './orgName';
 export { RESERVED_SHORT_NAMES, isValidShortName } from './shortName';
-export { type ActiveTenant, type AdoptedOrg, isActiveTenant, type Tenant } from './tenant';
+export { type ActiveTenant, type AdoptedOrg, type ClerkSyncChanges, type CsvProblem, isActiveTenant, type Tenant } from './tenant';
 export { ORG_ROLE, type OrgRole } from './orgRole';

@@ -1,4 +1,4 @@
-import type { Tenant } from '@/lib/domain';
+import type { Tenant, ClerkSyncChanges } from '@/lib/domain';
 
 /** The org as an `organization.updated` event reports it. */
 export type ClerkOrgState = {
@@ -16,7 +16,7 @@ export type OrgUpdateDecision =
       /** Corrections to send to Clerk (MongoDB wins). */
       clerk: { slug?: string; name?: string; deleteLogo?: true };
       /** Changes to write to MongoDB, always including the applied `clerkUpdatedAt`. */
-      db: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date };
+      db: ClerkSyncChanges;
     };
 
 /**
@@ -30,7 +30,7 @@ export function decideOrgUpdate(event: ClerkOrgState, tenant: Tenant): OrgUpdate
   if (tenant.clerkUpdatedAt && event.updatedAt < tenant.clerkUpdatedAt) return { kind: 'ignore', reason: 'stale' };
 
   const clerk: { slug?: string; name?: string; deleteLogo?: true } = {};
-  const db: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date } = { clerkUpdatedAt: event.updatedAt };
+  const db: ClerkSyncChanges = { clerkUpdatedAt: event.updatedAt };
 
   if (event.slug !== tenant.shortName) clerk.slug = tenant.shortName;
   if (tenant.isTestOrg) {

@@ -1,4 +1,4 @@
-import { type OrgNameProblem, orgNameProblem } from '@/lib/domain';
+import { type OrgNameProblem, orgNameProblem, type ClerkSyncChanges } from '@/lib/domain';
 import type { Tenant } from '@/lib/domain';
 import type { ClerkOrg } from '@/lib/clerk';
 
@@ -22,7 +22,7 @@ export type OrgSettingsPorts = {
     deleteOrganizationLogo(id: string): Promise<ClerkOrg>;
   };
   tenants: {
-    applyClerkSync(clerkOrgId: string, changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date }): Promise<boolean>;
+    applyClerkSync(clerkOrgId: string, changes: ClerkSyncChanges): Promise<boolean>;
   };
 };
 

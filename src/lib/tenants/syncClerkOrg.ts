@@ -1,6 +1,6 @@
 import { type ClerkOrgState, decideOrgUpdate } from './decideOrgUpdate';
 import { TEST_ORG_OWNER_KEY } from './testOrgName';
-import { isValidShortName } from '@/lib/domain';
+import { isValidShortName, type ClerkSyncChanges } from '@/lib/domain';
 import type { AdoptedOrg, Tenant } from '@/lib/domain';
 
 export type Outcome = 'processed' | 'ignored';
@@ -19,7 +19,7 @@ export type OrgSyncPorts = {
     attachClerkOrg(shortName: string, clerkOrgId: string): Promise<void>;
     applyClerkSync(
       clerkOrgId: string,
-      changes: { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date },
+      changes: ClerkSyncChanges,
     ): Promise<boolean>;
     adoptOrg(fields: AdoptedOrg): Promise<Tenant | null>;
     archiveTenant(filter: { clerkOrgId: string } | { shortName: string }): Promise<Tenant | null>;

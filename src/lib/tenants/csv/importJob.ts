@@ -3,6 +3,7 @@ import { ClerkUnavailableError } from '@/lib/clerk';
 import { eachRow, IMPORT_BATCH } from './importOrgs';
 import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
 import { CsvFormatError, readCsv } from './read';
+import type { CsvProblem } from '@/lib/domain';
 
 /** How long a runner's claim on a job lasts without a checkpoint; a crashed runner's job is taken over after it. */
 export const IMPORT_LEASE_MS = 60_000;
@@ -15,13 +16,13 @@ export type ImportJobStore = {
   release(id: string, owner: string): Promise<void>;
   settle(id: string, owner: string, status: 'ready' | 'done' | 'failed' | 'cancelled', set?: Record<string, unknown>): Promise<boolean>;
   chunks(id: string): AsyncIterable<Buffer>;
-  addProblems(id: string, phase: ImportPhase, problems: { line: number; message: string }[]): Promise<void>;
+  addProblems(id: string, phase: ImportPhase, problems: CsvProblem[]): Promise<void>;
   clearProblems(id: string, phase: ImportPhase, afterLine: number): Promise<void>;
 };
 
 export type ImportRunContext = { owner: string; stopping: () => boolean; store: ImportJobStore; ports: CsvImportPorts };
 
-type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: { line: number; message: string }[]; problemCount: number };
+type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: CsvProblem[]; problemCount: number };
 
 /**
  * Runs the current phase of an import job — preview (count what would change)
@@ -79,7 +80,7 @@ export async function runImportJob(id: string, { owner, stopping, store, ports }
             }),
         );
       }
-      const problems: { line: number; message: string }[] = [];
+      const problems: CsvProblem[] = [];
       for (const plan of rows) {
         countPlan(plan, progress.counts);
         for (const message of plan.problems) problems.push({ line: plan.line, message });

@@ -1,8 +1,7 @@
 import pLimit from 'p-limit';
 import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, planBatch, type RowPlan } from './plan';
 import { CsvFormatError, readCsv } from './read';
-
-type CsvProblem = { line: number; message: string };
+import type { CsvProblem } from '@/lib/domain';
 
 export type ImportReport = {
   applied: boolean;

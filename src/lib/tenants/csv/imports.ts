@@ -3,6 +3,7 @@ import busboy from 'busboy';
 import { stringify } from 'csv-stringify';
 import * as db from '@/lib/db';
 import { enqueueImport } from '../backgroundJobs';
+import type { CsvProblem } from '@/lib/domain';
 
 // The CSV import as an HTTP resource (issue 12): upload → preview → apply →
 // done, each phase a background job. Routes stay thin; this is their service.
@@ -114,7 +115,7 @@ export type ImportView = {
   rejected: number;
   invited: number;
   adminsAdded: number;
-  problems: { line: number; message: string }[];
+  problems: CsvProblem[];
   problemCount: number;
   preview: { created: number; updated: number; unchanged: number; rejected: number; invited: number; adminsAdded: number };
   applyValidRows: boolean;

@@ -1,6 +1,6 @@
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
 import { adoptionOf } from '../syncClerkOrg';
-import { type AdoptedOrg, ORG_ROLE, type Tenant } from '@/lib/domain';
+import { type AdoptedOrg, ORG_ROLE, type Tenant, type ClerkSyncChanges } from '@/lib/domain';
 import type { ClerkOrg } from '@/lib/clerk';
 import type { OrgCsvRow } from './format';
 import { validateRecord } from './validate';
@@ -13,7 +13,7 @@ export type CsvImportPorts = {
   tenants: {
     findTenantsByShortNames(shortNames: string[]): Promise<Tenant[]>;
     adoptOrg(fields: AdoptedOrg): Promise<Tenant | null>;
-    applyClerkSync(clerkOrgId: string, changes: { name?: string; clerkUpdatedAt: Date }): Promise<boolean>;
+    applyClerkSync(clerkOrgId: string, changes: ClerkSyncChanges): Promise<boolean>;
   };
   clerk: {
     listAllOrganizations(): Promise<ClerkOrg[]>;

@@ -1,7 +1,7 @@
 import type { ImportJobRecord, ImportPhase } from '@/lib/db';
 import { ClerkUnavailableError } from '@/lib/clerk';
 import { eachRow, IMPORT_BATCH } from './importOrgs';
-import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { applyRowPlan, checkRecord, type ClerkState, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
 import { CsvFormatError, readCsv } from './read';
 import type { CsvProblem } from '@/lib/domain';
 
@@ -24,6 +24,11 @@ export type ImportRunContext = { owner: string; stopping: () => boolean; store: 
 
 type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: CsvProblem[]; problemCount: number };
 
+/** One runner's pass over one phase of a job: what every step of it needs. */
+type JobRun = { id: string; job: ImportJobRecord; phase: ImportPhase; resumeAfter: number; progress: Progress; state: ClerkState; context: ImportRunContext };
+
+type BatchOutcome = 'go' | 'cancelled' | 'stopped' | 'lost';
+
 /**
  * Runs the current phase of an import job — preview (count what would change)
  * or apply (change it) — from its last checkpoint, a batch of rows at a time.
@@ -32,78 +37,17 @@ type Progress = { done: number; checkpointLine: number; counts: PlanCounts; prob
  * rows of an unfinished batch are planned again against Clerk's state re-read
  * at the start, so nothing is done twice.
  */
-export async function runImportJob(id: string, { owner, stopping, store, ports }: ImportRunContext): Promise<void> {
+export async function runImportJob(id: string, context: ImportRunContext): Promise<void> {
+  const { owner, store, ports } = context;
   const job = await store.lease(id, owner, IMPORT_LEASE_MS);
   if (!job) return; // another runner has it, or it is not running
   const phase: ImportPhase = job.status === 'previewing' ? 'preview' : 'apply';
   const resumeAfter = job.checkpointLine ?? 0;
   await store.clearProblems(id, phase, resumeAfter);
-  const saved = phase === 'preview' ? job.preview : job.result;
-  const progress: Progress = {
-    done: resumeAfter ? job.done : 0,
-    checkpointLine: resumeAfter,
-    counts: resumeAfter && saved ? { ...emptyCounts(), ...pickCounts(saved) } : emptyCounts(),
-    problems: resumeAfter ? [...job.problems].map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })) : [],
-    problemCount: resumeAfter ? job.problemCount : 0,
-  };
-  const countsKey = phase === 'preview' ? 'preview' : 'result';
-  const checkpoint = (extra: Record<string, unknown> = {}) =>
-    store.lease(id, owner, IMPORT_LEASE_MS, {
-      done: progress.done,
-      liveDone: progress.done,
-      checkpointLine: progress.checkpointLine,
-      [countsKey]: progress.counts,
-      problems: progress.problems,
-      problemCount: progress.problemCount,
-      ...(phase === 'preview' ? { total: progress.done } : {}),
-      ...extra,
-    });
-
+  const progress = resumedProgress(job, phase, resumeAfter);
   try {
-    const state = await loadClerkState(ports);
-    const seen = new Map<string, number>();
-    let batch: RowPlan[] = [];
-    const runBatch = async (): Promise<'go' | 'cancelled' | 'stopped' | 'lost'> => {
-      const rows = batch.filter((p) => p.line > resumeAfter);
-      const last = batch.at(-1)?.line;
-      batch = [];
-      if (rows.length === 0) return 'go';
-      await planBatch(rows, state, ports);
-      if (phase === 'apply') {
-        let applied = 0;
-        await whileSavingLiveProgress(
-          () => store.lease(id, owner, IMPORT_LEASE_MS, { liveDone: progress.done + applied }),
-          () =>
-            eachRow(rows, async (plan) => {
-              await applyOne(plan, state, job.createdBy, ports);
-              applied += 1;
-            }),
-        );
-      }
-      const problems: CsvProblem[] = [];
-      for (const plan of rows) {
-        countPlan(plan, progress.counts);
-        for (const message of plan.problems) problems.push({ line: plan.line, message });
-      }
-      await store.addProblems(id, phase, problems);
-      progress.problems.push(...problems.slice(0, SHOWN_PROBLEMS - progress.problems.length));
-      progress.problemCount += problems.length;
-      progress.done += rows.length;
-      progress.checkpointLine = last ?? progress.checkpointLine;
-      const current = await checkpoint();
-      if (!current) return 'lost';
-      if (current.cancelRequested) return 'cancelled';
-      return stopping() ? 'stopped' : 'go';
-    };
-    let outcome: Awaited<ReturnType<typeof runBatch>> = 'go';
-    for await (const { line, record } of readCsv(store.chunks(id))) {
-      batch.push(checkRecord(line, record, seen));
-      if (batch.length >= IMPORT_BATCH) {
-        outcome = await runBatch();
-        if (outcome !== 'go') break;
-      }
-    }
-    if (outcome === 'go') outcome = await runBatch();
+    const run: JobRun = { id, job, phase, resumeAfter, progress, state: await loadClerkState(ports), context };
+    const outcome = await runBatches(run);
     if (outcome === 'lost') return;
     if (outcome === 'stopped') return store.release(id, owner);
     if (outcome === 'cancelled') {
@@ -112,20 +56,102 @@ export async function runImportJob(id: string, { owner, stopping, store, ports }
     }
     await store.settle(id, owner, phase === 'preview' ? 'ready' : 'done', { checkpointLine: 0 });
   } catch (error) {
-    if (error instanceof CsvFormatError) {
-      const problem = { line: error.line, message: error.message };
-      await store.addProblems(id, phase, [problem]);
-      await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, problem].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + 1 });
-      return;
+    await settleFailure(error, id, phase, progress, context);
+  }
+}
+
+/** The progress saved at the last checkpoint, or a fresh one when the phase starts. */
+function resumedProgress(job: ImportJobRecord, phase: ImportPhase, resumeAfter: number): Progress {
+  const saved = phase === 'preview' ? job.preview : job.result;
+  return {
+    done: resumeAfter ? job.done : 0,
+    checkpointLine: resumeAfter,
+    counts: resumeAfter && saved ? { ...emptyCounts(), ...pickCounts(saved) } : emptyCounts(),
+    problems: resumeAfter ? [...job.problems].map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })) : [],
+    problemCount: resumeAfter ? job.problemCount : 0,
+  };
+}
+
+/** Reads the CSV, a batch at a time, until the end or a batch says stop. */
+async function runBatches(run: JobRun): Promise<BatchOutcome> {
+  const seen = new Map<string, number>();
+  let batch: RowPlan[] = [];
+  for await (const { line, record } of readCsv(run.context.store.chunks(run.id))) {
+    batch.push(checkRecord(line, record, seen));
+    if (batch.length >= IMPORT_BATCH) {
+      const outcome = await runBatch(run, batch);
+      if (outcome !== 'go') return outcome;
+      batch = [];
     }
-    if (error instanceof ClerkUnavailableError) {
-      // Clerk is busy or down: leave the job for the next sweep, which resumes it.
-      await store.release(id, owner);
-      throw error;
-    }
-    await store.settle(id, owner, 'failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+  return runBatch(run, batch);
+}
+
+/** Plans (and in apply, applies) the rows not done before the checkpoint, then saves a checkpoint. */
+async function runBatch(run: JobRun, batch: RowPlan[]): Promise<BatchOutcome> {
+  const { id, job, phase, progress, state, context } = run;
+  const { owner, stopping, store, ports } = context;
+  const rows = batch.filter((p) => p.line > run.resumeAfter);
+  if (rows.length === 0) return 'go';
+  await planBatch(rows, state, ports);
+  if (phase === 'apply') {
+    let applied = 0;
+    await whileSavingLiveProgress(
+      () => store.lease(id, owner, IMPORT_LEASE_MS, { liveDone: progress.done + applied }),
+      () =>
+        eachRow(rows, async (plan) => {
+          await applyOne(plan, state, job.createdBy, ports);
+          applied += 1;
+        }),
+    );
+  }
+  const problems: CsvProblem[] = [];
+  for (const plan of rows) {
+    countPlan(plan, progress.counts);
+    for (const message of plan.problems) problems.push({ line: plan.line, message });
+  }
+  await store.addProblems(id, phase, problems);
+  progress.problems.push(...problems.slice(0, SHOWN_PROBLEMS - progress.problems.length));
+  progress.problemCount += problems.length;
+  progress.done += rows.length;
+  progress.checkpointLine = batch.at(-1)?.line ?? progress.checkpointLine;
+  const current = await checkpoint(run);
+  if (!current) return 'lost';
+  if (current.cancelRequested) return 'cancelled';
+  return stopping() ? 'stopped' : 'go';
+}
+
+/** Saves the progress and renews the lease; null when the lease was lost. */
+function checkpoint({ id, phase, progress, context }: JobRun): Promise<ImportJobRecord | null> {
+  return context.store.lease(id, context.owner, IMPORT_LEASE_MS, {
+    done: progress.done,
+    liveDone: progress.done,
+    checkpointLine: progress.checkpointLine,
+    [phase === 'preview' ? 'preview' : 'result']: progress.counts,
+    problems: progress.problems,
+    problemCount: progress.problemCount,
+    ...(phase === 'preview' ? { total: progress.done } : {}),
+  });
+}
+
+/**
+ * A malformed CSV fails the job with its line; Clerk being unavailable leaves
+ * the job for the next sweep, which resumes it; anything else fails the job.
+ * Rethrows all but the malformed CSV.
+ */
+async function settleFailure(error: unknown, id: string, phase: ImportPhase, progress: Progress, { owner, store }: ImportRunContext): Promise<void> {
+  if (error instanceof CsvFormatError) {
+    const problem = { line: error.line, message: error.message };
+    await store.addProblems(id, phase, [problem]);
+    await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, problem].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + 1 });
+    return;
+  }
+  if (error instanceof ClerkUnavailableError) {
+    await store.release(id, owner);
     throw error;
   }
+  await store.settle(id, owner, 'failed', { error: error instanceof Error ? error.message : String(error) });
+  throw error;
 }
 
 /**
@@ -146,7 +172,7 @@ async function whileSavingLiveProgress(save: () => Promise<unknown>, work: () =>
   }
 }
 
-async function applyOne(plan: RowPlan, state: Awaited<ReturnType<typeof loadClerkState>>, inviterUserId: string, ports: CsvImportPorts) {
+async function applyOne(plan: RowPlan, state: ClerkState, inviterUserId: string, ports: CsvImportPorts) {
   try {
     await applyRowPlan(plan, state, inviterUserId, ports);
   } catch (error) {

@@ -13,6 +13,10 @@ const CHUNK_BYTES = 1024 * 1024;
 
 export type UploadOutcome = { ok: true; id: string } | { ok: false; error: 'too-large' | 'no-file' | 'empty' | 'bad-form' };
 
+/** What arrived of an upload: the form's fields and the file as stored so far. */
+type Upload = { applyValidRows: boolean; fileName: string; sawFile: boolean; stored: StoredFile; saving: Promise<void>[] };
+type StoredFile = { bytes: number; chunks: number; tooLarge: boolean };
+
 /**
  * Streams a multipart upload (field `file`, optional `applyValidRows`) into
  * MongoDB a 1 MB chunk at a time — never the whole file in memory — then
@@ -28,79 +32,80 @@ export async function receiveImportUpload(body: ReadableStream<Uint8Array> | nul
   } catch {
     return { ok: false, error: 'bad-form' };
   }
-  let applyValidRows = false;
-  let fileName = '';
-  let sawFile = false;
-  let tooLarge = false;
-  let bytes = 0;
-  let chunks = 0;
-  const saving: Promise<void>[] = [];
-  const done = new Promise<void>((resolve, reject) => {
+  const upload: Upload = { applyValidRows: false, fileName: '', sawFile: false, stored: { bytes: 0, chunks: 0, tooLarge: false }, saving: [] };
+  const done = readUpload(parser, id, upload);
+  const { stored } = upload;
+  try {
+    Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(parser);
+    await done;
+    await Promise.all(upload.saving);
+  } catch {
+    await db.deleteImportChunks(id);
+    return { ok: false, error: stored.tooLarge ? 'too-large' : 'bad-form' };
+  }
+  if (stored.tooLarge || !upload.sawFile || stored.bytes === 0) {
+    await db.deleteImportChunks(id);
+    return { ok: false, error: stored.tooLarge ? 'too-large' : upload.sawFile ? 'empty' : 'no-file' };
+  }
+  const { fileName, applyValidRows } = upload;
+  await db.createImportJob(id, { fileName: fileName.slice(0, 200), bytes: stored.bytes, chunks: stored.chunks, createdBy, applyValidRows });
+  await enqueueImport(id);
+  return { ok: true, id };
+}
+
+/** Fills `upload` from the parser's events (the first `file` field is stored, others drained); settles when the form is read. */
+function readUpload(parser: busboy.Busboy, id: string, upload: Upload): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     parser.on('field', (name, value) => {
-      if (name === 'applyValidRows') applyValidRows = ['on', 'true', '1'].includes(value);
+      if (name === 'applyValidRows') upload.applyValidRows = ['on', 'true', '1'].includes(value);
     });
     parser.on('file', (name, file, info) => {
-      if (name !== 'file' || sawFile) {
+      if (name !== 'file' || upload.sawFile) {
         file.resume();
         return;
       }
-      sawFile = true;
-      fileName = info.filename ?? '';
-      saving.push(storeFile(file));
+      upload.sawFile = true;
+      upload.fileName = info.filename ?? '';
+      upload.saving.push(storeFile(id, file, upload.stored));
     });
     parser.on('close', resolve);
     parser.on('error', reject);
   });
+}
 
-  async function storeFile(file: Readable): Promise<void> {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      // A buffer of its own (never a slice of Node's shared pool), as BSON serialises the whole backing store.
-      const data = Buffer.alloc(Math.min(pendingBytes, CHUNK_BYTES));
-      let offset = 0;
-      const rest: Buffer[] = [];
-      for (const piece of pending) {
-        const taken = piece.copy(data, offset, 0, Math.min(piece.length, data.length - offset));
-        offset += taken;
-        if (taken < piece.length) rest.push(piece.subarray(taken));
-      }
-      pending = rest;
-      pendingBytes -= data.length;
-      await db.saveImportChunk(id, chunks, data);
-      chunks += 1;
-    };
-    file.on('limit', () => (tooLarge = true));
-    for await (const received of file as AsyncIterable<Buffer>) {
-      if (tooLarge) continue; // read to the end, keep nothing
-      bytes += received.length;
-      // A body already in memory can arrive as one piece: cut it to chunk size.
-      for (let start = 0; start < received.length; start += CHUNK_BYTES) {
-        const piece = received.subarray(start, start + CHUNK_BYTES);
-        pending.push(piece);
-        pendingBytes += piece.length;
-        if (pendingBytes >= CHUNK_BYTES) await flush();
-      }
+/** Saves the file in chunks of CHUNK_BYTES; past the size limit it reads to the end and keeps nothing. */
+async function storeFile(id: string, file: Readable, stored: StoredFile): Promise<void> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    // A buffer of its own (never a slice of Node's shared pool), as BSON serialises the whole backing store.
+    const data = Buffer.alloc(Math.min(pendingBytes, CHUNK_BYTES));
+    let offset = 0;
+    const rest: Buffer[] = [];
+    for (const piece of pending) {
+      const taken = piece.copy(data, offset, 0, Math.min(piece.length, data.length - offset));
+      offset += taken;
+      if (taken < piece.length) rest.push(piece.subarray(taken));
     }
-    while (!tooLarge && pendingBytes > 0) await flush();
+    pending = rest;
+    pendingBytes -= data.length;
+    await db.saveImportChunk(id, stored.chunks, data);
+    stored.chunks += 1;
+  };
+  file.on('limit', () => (stored.tooLarge = true));
+  for await (const received of file as AsyncIterable<Buffer>) {
+    if (stored.tooLarge) continue; // read to the end, keep nothing
+    stored.bytes += received.length;
+    // A body already in memory can arrive as one piece: cut it to chunk size.
+    for (let start = 0; start < received.length; start += CHUNK_BYTES) {
+      const piece = received.subarray(start, start + CHUNK_BYTES);
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
   }
-
-  try {
-    Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(parser);
-    await done;
-    await Promise.all(saving);
-  } catch {
-    await db.deleteImportChunks(id);
-    return { ok: false, error: tooLarge ? 'too-large' : 'bad-form' };
-  }
-  if (tooLarge || !sawFile || bytes === 0) {
-    await db.deleteImportChunks(id);
-    return { ok: false, error: tooLarge ? 'too-large' : sawFile ? 'empty' : 'no-file' };
-  }
-  await db.createImportJob(id, { fileName: fileName.slice(0, 200), bytes, chunks, createdBy, applyValidRows });
-  await enqueueImport(id);
-  return { ok: true, id };
+  while (!stored.tooLarge && pendingBytes > 0) await flush();
 }
 
 export type ImportView = {

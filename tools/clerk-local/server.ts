@@ -40,43 +40,15 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
   // Known once the server listens; everything that needs it reads it through a function.
   const addr = { baseUrl: '', pk: '' };
 
-  const deliveries = new WebhookDeliveries({
-    ...options.delivery,
-    url: options.webhookUrl ?? null,
-    secret: keys.webhookSecret,
-    instanceId: keys.instanceId,
-  });
-  const outbox = new Outbox();
-  const store = newStore(options, key, outbox, deliveries, () => addr.baseUrl);
-  if (persisted) store.restore(persisted.store);
-  // Deliveries owed before a restart go out again (webhooks.ts).
-  if (persisted?.deliveries) deliveries.restorePending(persisted.deliveries);
-  const persistence = persistStore(options.dataDir, keys, store, deliveries);
-
-  const faults = new Faults(options.faults);
-  const settings = instanceSettings(options);
-  const rateLimit = new InstanceRateLimit();
-  rateLimit.configure(settings.get().rateLimit);
-  settings.onChange((s: InstanceSettings) => rateLimit.configure(s.rateLimit));
+  const { deliveries, outbox, store, persistence } = openStore(options, keys, key, persisted, () => addr.baseUrl);
+  const { faults, settings, rateLimit } = instanceControls(options);
   const requests = new RequestLog();
   const mint = (opts: MintSessionOptions) => mintSession(store, key, addr.baseUrl, opts, settings.get());
   const requireSecretKey = secretKeyCheck(keys.secretKey);
 
   const bapi = backendApi(store, key);
 
-  const fapi = frontendApi({
-    store,
-    key,
-    baseUrl: () => addr.baseUrl,
-    publishableKey: () => addr.pk,
-    cookieSuffix: () => cookieSuffix(addr.pk),
-    instanceId: keys.instanceId,
-    options: options.frontendApi ?? {},
-    settings,
-    outbox,
-    // Gaps in the Frontend API must be visible even when no log is configured.
-    log: options.log ?? ((line) => console.warn(line)),
-  });
+  const fapi = frontendApiOf(options, { store, key, keys, addr, settings, outbox });
 
   const local = new Router('/__local');
   localRoutes(local, { store, faults, settings, outbox, requests, frontendRequests: fapi.requests, deliveries, mintSession: mint, requireSecretKey });
@@ -114,6 +86,53 @@ export async function startClerkLocal(options: ClerkLocalOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The Frontend API, which learns the instance's URL and publishable key through `addr` once the server listens. */
+function frontendApiOf(
+  options: ClerkLocalOptions,
+  { store, key, keys, addr, settings, outbox }: { store: ClerkStore; key: SigningKey; keys: InstanceKeys; addr: { baseUrl: string; pk: string }; settings: Settings; outbox: Outbox },
+) {
+  return frontendApi({
+    store,
+    key,
+    baseUrl: () => addr.baseUrl,
+    publishableKey: () => addr.pk,
+    cookieSuffix: () => cookieSuffix(addr.pk),
+    instanceId: keys.instanceId,
+    options: options.frontendApi ?? {},
+    settings,
+    outbox,
+    // Gaps in the Frontend API must be visible even when no log is configured.
+    log: options.log ?? ((line) => console.warn(line)),
+  });
+}
+
+/** The store with its outbox and webhook deliveries, restored from `dataDir` when there is one, and saved there as it changes. */
+function openStore(options: ClerkLocalOptions, keys: InstanceKeys, key: SigningKey, persisted: PersistedState | null, baseUrl: () => string) {
+  const deliveries = new WebhookDeliveries({
+    ...options.delivery,
+    url: options.webhookUrl ?? null,
+    secret: keys.webhookSecret,
+    instanceId: keys.instanceId,
+  });
+  const outbox = new Outbox();
+  const store = newStore(options, key, outbox, deliveries, baseUrl);
+  if (persisted) store.restore(persisted.store);
+  // Deliveries owed before a restart go out again (webhooks.ts).
+  if (persisted?.deliveries) deliveries.restorePending(persisted.deliveries);
+  const persistence = persistStore(options.dataDir, keys, store, deliveries);
+  return { deliveries, outbox, store, persistence };
+}
+
+/** What tests steer: injected faults, the instance's settings, and the rate limit that follows them. */
+function instanceControls(options: ClerkLocalOptions) {
+  const faults = new Faults(options.faults);
+  const settings = instanceSettings(options);
+  const rateLimit = new InstanceRateLimit();
+  rateLimit.configure(settings.get().rateLimit);
+  settings.onChange((s: InstanceSettings) => rateLimit.configure(s.rateLimit));
+  return { faults, settings, rateLimit };
 }
 
 function backendApi(store: ClerkStore, key: SigningKey): Router {

@@ -61,120 +61,125 @@ function typeCheck(spec: unknown, table: Record<string, Check>, keyword: string)
 export function compileSchema(schema: unknown): Check {
   if (!isPlainObject(schema)) throw failed('$jsonSchema must be an object');
   const checks: Check[] = [];
-  const add = (applies: Check, check: Check) => checks.push((value) => !applies(value) || check(value));
-  const always = () => true;
   for (const [keyword, spec] of Object.entries(schema)) {
     if (!KEYWORDS.has(keyword)) throw failed(`Unknown $jsonSchema keyword: ${keyword}`);
-    const object = BSON_TYPES.object!;
-    const array = BSON_TYPES.array!;
-    const string = BSON_TYPES.string!;
-    switch (keyword) {
-      case 'bsonType':
-        checks.push(typeCheck(spec, BSON_TYPES, keyword));
-        break;
-      case 'type':
-        checks.push(typeCheck(spec, JSON_TYPES, keyword));
-        break;
-      case 'required':
-        add(object, (v) => (spec as string[]).every((field) => (v as Document)[field] !== undefined));
-        break;
-      case 'properties':
-        for (const [field, sub] of Object.entries(spec as Document)) {
-          const check = compileSchema(sub);
-          add(object, (v) => (v as Document)[field] === undefined || check((v as Document)[field]));
-        }
-        break;
-      case 'patternProperties':
-        for (const [pattern, sub] of Object.entries(spec as Document)) {
-          const regex = new RegExp(pattern, 'u');
-          const check = compileSchema(sub);
-          add(object, (v) => Object.entries(v as Document).every(([k, value]) => !regex.test(k) || check(value)));
-        }
-        break;
-      case 'additionalProperties': {
-        const known = new Set(Object.keys((schema.properties as Document | undefined) ?? {}));
-        const patterns = Object.keys((schema.patternProperties as Document | undefined) ?? {}).map((p) => new RegExp(p, 'u'));
-        const check = spec === false ? () => false : spec === true ? always : compileSchema(spec);
-        add(object, (v) => Object.entries(v as Document).every(([k, value]) => known.has(k) || patterns.some((p) => p.test(k)) || check(value)));
-        break;
-      }
-      case 'enum':
-        checks.push((v) => (spec as unknown[]).some((option) => keyOf(option) === keyOf(v)));
-        break;
-      case 'minimum':
-      case 'maximum': {
-        const exclusive = schema[keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true;
-        const sign = keyword === 'minimum' ? 1 : -1;
-        add(isNumber, (v) => {
-          const c = compareValues(v, spec) * sign;
-          return exclusive ? c > 0 : c >= 0;
-        });
-        break;
-      }
-      case 'minLength':
-        add(string, (v) => [...(v as string)].length >= Number(spec));
-        break;
-      case 'maxLength':
-        add(string, (v) => [...(v as string)].length <= Number(spec));
-        break;
-      case 'pattern': {
-        const regex = new RegExp(String(spec), 'u');
-        add(string, (v) => regex.test(v as string));
-        break;
-      }
-      case 'items':
-        if (Array.isArray(spec)) {
-          const each = spec.map(compileSchema);
-          add(array, (v) => (v as unknown[]).every((item, i) => !each[i] || each[i]!(item)));
-        } else {
-          const check = compileSchema(spec);
-          add(array, (v) => (v as unknown[]).every(check));
-        }
-        break;
-      case 'minItems':
-        add(array, (v) => (v as unknown[]).length >= Number(spec));
-        break;
-      case 'maxItems':
-        add(array, (v) => (v as unknown[]).length <= Number(spec));
-        break;
-      case 'uniqueItems':
-        if (spec === true) add(array, (v) => new Set((v as unknown[]).map(keyOf)).size === (v as unknown[]).length);
-        break;
-      case 'minProperties':
-        add(object, (v) => Object.keys(v as Document).length >= Number(spec));
-        break;
-      case 'maxProperties':
-        add(object, (v) => Object.keys(v as Document).length <= Number(spec));
-        break;
-      case 'multipleOf':
-        add(isNumber, (v) => asNumber(v) % Number(spec) === 0);
-        break;
-      case 'allOf': {
-        const subs = (spec as unknown[]).map(compileSchema);
-        checks.push((v) => subs.every((check) => check(v)));
-        break;
-      }
-      case 'anyOf': {
-        const subs = (spec as unknown[]).map(compileSchema);
-        checks.push((v) => subs.some((check) => check(v)));
-        break;
-      }
-      case 'oneOf': {
-        const subs = (spec as unknown[]).map(compileSchema);
-        checks.push((v) => subs.filter((check) => check(v)).length === 1);
-        break;
-      }
-      case 'not': {
-        const sub = compileSchema(spec);
-        checks.push((v) => !sub(v));
-        break;
-      }
-      case 'encrypt':
-      case 'encryptMetadata':
-        throw new CommandError(115, 'CommandNotSupported', `mongo-local does not support the $jsonSchema keyword '${keyword}' (client-side field level encryption)`);
-      default:
-        break;
+    if (keyword === 'encrypt' || keyword === 'encryptMetadata') {
+      throw new CommandError(115, 'CommandNotSupported', `mongo-local does not support the $jsonSchema keyword '${keyword}' (client-side field level encryption)`);
     }
+    checks.push(...(objectChecks(keyword, spec, schema) ?? valueChecks(keyword, spec, schema) ?? combinedChecks(keyword, spec) ?? []));
   }
   return (value) => checks.every((check) => check(value));
+}
+
+/** `check` for values `applies` accepts; any other value passes (JSON Schema keywords apply to their own types only). */
+const when =
+  (applies: Check, check: Check): Check =>
+  (value) =>
+    !applies(value) || check(value);
+
+/** The keywords about an object's fields; undefined for any other keyword. */
+function objectChecks(keyword: string, spec: unknown, schema: Document): Check[] | undefined {
+  const object = BSON_TYPES.object!;
+  switch (keyword) {
+    case 'required':
+      return [when(object, (v) => (spec as string[]).every((field) => (v as Document)[field] !== undefined))];
+    case 'properties':
+      return Object.entries(spec as Document).map(([field, sub]) => {
+        const check = compileSchema(sub);
+        return when(object, (v) => (v as Document)[field] === undefined || check((v as Document)[field]));
+      });
+    case 'patternProperties':
+      return Object.entries(spec as Document).map(([pattern, sub]) => {
+        const regex = new RegExp(pattern, 'u');
+        const check = compileSchema(sub);
+        return when(object, (v) => Object.entries(v as Document).every(([k, value]) => !regex.test(k) || check(value)));
+      });
+    case 'additionalProperties': {
+      const known = new Set(Object.keys((schema.properties as Document | undefined) ?? {}));
+      const patterns = Object.keys((schema.patternProperties as Document | undefined) ?? {}).map((p) => new RegExp(p, 'u'));
+      const check: Check = spec === false ? () => false : spec === true ? () => true : compileSchema(spec);
+      return [when(object, (v) => Object.entries(v as Document).every(([k, value]) => known.has(k) || patterns.some((p) => p.test(k)) || check(value)))];
+    }
+    case 'minProperties':
+      return [when(object, (v) => Object.keys(v as Document).length >= Number(spec))];
+    case 'maxProperties':
+      return [when(object, (v) => Object.keys(v as Document).length <= Number(spec))];
+    default:
+      return undefined;
+  }
+}
+
+/** The keywords about a value's type, number, string or array; undefined for any other keyword. */
+function valueChecks(keyword: string, spec: unknown, schema: Document): Check[] | undefined {
+  const array = BSON_TYPES.array!;
+  const string = BSON_TYPES.string!;
+  switch (keyword) {
+    case 'bsonType':
+      return [typeCheck(spec, BSON_TYPES, keyword)];
+    case 'type':
+      return [typeCheck(spec, JSON_TYPES, keyword)];
+    case 'enum':
+      return [(v) => (spec as unknown[]).some((option) => keyOf(option) === keyOf(v))];
+    case 'minimum':
+    case 'maximum': {
+      const exclusive = schema[keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true;
+      const sign = keyword === 'minimum' ? 1 : -1;
+      return [
+        when(isNumber, (v) => {
+          const c = compareValues(v, spec) * sign;
+          return exclusive ? c > 0 : c >= 0;
+        }),
+      ];
+    }
+    case 'multipleOf':
+      return [when(isNumber, (v) => asNumber(v) % Number(spec) === 0)];
+    case 'minLength':
+      return [when(string, (v) => [...(v as string)].length >= Number(spec))];
+    case 'maxLength':
+      return [when(string, (v) => [...(v as string)].length <= Number(spec))];
+    case 'pattern': {
+      const regex = new RegExp(String(spec), 'u');
+      return [when(string, (v) => regex.test(v as string))];
+    }
+    case 'items': {
+      if (!Array.isArray(spec)) {
+        const check = compileSchema(spec);
+        return [when(array, (v) => (v as unknown[]).every(check))];
+      }
+      const each = spec.map(compileSchema);
+      return [when(array, (v) => (v as unknown[]).every((item, i) => !each[i] || each[i]!(item)))];
+    }
+    case 'minItems':
+      return [when(array, (v) => (v as unknown[]).length >= Number(spec))];
+    case 'maxItems':
+      return [when(array, (v) => (v as unknown[]).length <= Number(spec))];
+    case 'uniqueItems':
+      return spec === true ? [when(array, (v) => new Set((v as unknown[]).map(keyOf)).size === (v as unknown[]).length)] : [];
+    default:
+      return undefined;
+  }
+}
+
+/** allOf, anyOf, oneOf, not; undefined for any other keyword. */
+function combinedChecks(keyword: string, spec: unknown): Check[] | undefined {
+  switch (keyword) {
+    case 'allOf': {
+      const subs = (spec as unknown[]).map(compileSchema);
+      return [(v) => subs.every((check) => check(v))];
+    }
+    case 'anyOf': {
+      const subs = (spec as unknown[]).map(compileSchema);
+      return [(v) => subs.some((check) => check(v))];
+    }
+    case 'oneOf': {
+      const subs = (spec as unknown[]).map(compileSchema);
+      return [(v) => subs.filter((check) => check(v)).length === 1];
+    }
+    case 'not': {
+      const sub = compileSchema(spec);
+      return [(v) => !sub(v)];
+    }
+    default:
+      return undefined;
+  }
 }

@@ -21,24 +21,24 @@ const USAGE = `Usage: tsx tools/clerk-local/cli.ts [options]
   -h, --help
 Settings change at run time too: GET/PATCH /__local/settings.`;
 
+const OPTIONS = {
+  port: { type: 'string', default: '4010' },
+  host: { type: 'string', default: '127.0.0.1' },
+  'webhook-url': { type: 'string' },
+  'webhook-secret': { type: 'string' },
+  'secret-key': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'retry-scale': { type: 'string' },
+  paused: { type: 'boolean', default: false },
+  'membership-required': { type: 'boolean', default: false },
+  'email-verification': { type: 'boolean', default: false },
+  // Clerk limits every sk_test_ instance to 100 requests / 10 s.
+  'rate-limit': { type: 'string', default: '100' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'webhook-url': { type: 'string' },
-      'webhook-secret': { type: 'string' },
-      'secret-key': { type: 'string' },
-      'data-dir': { type: 'string' },
-      'retry-scale': { type: 'string' },
-      paused: { type: 'boolean', default: false },
-      'membership-required': { type: 'boolean', default: false },
-      'email-verification': { type: 'boolean', default: false },
-      // Clerk limits every sk_test_ instance to 100 requests / 10 s.
-      'rate-limit': { type: 'string', default: '100' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values } = parseArgs({ options: OPTIONS });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

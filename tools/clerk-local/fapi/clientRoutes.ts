@@ -50,6 +50,12 @@ export function clientRoutes(r: Router, f: Fapi): void {
     signOutAll(f, req);
     return f.wrap(req, f.clientJson(req), { withClient: false });
   });
+
+  clientSessionRoutes(r, f);
+}
+
+/** The client's sessions: sign out of all, read one, its tokens, touch (set the active org), end and remove. */
+function clientSessionRoutes(r: Router, f: Fapi): void {
   r.delete('/client/sessions', (ctx) => {
     const req = f.request(ctx);
     signOutAll(f, req);

@@ -35,6 +35,52 @@ function unexpected(err: unknown, what: string, log: (line: string) => void): Cl
   ]);
 }
 
+function effectiveMethod(ctx: RequestContext): string {
+  const override = ctx.query.get('_method')?.toUpperCase();
+  return ctx.method === 'POST' && override && METHOD_OVERRIDES.has(override) ? override : ctx.method;
+}
+
+function cors(ctx: RequestContext, result: RouteResult): RouteResult {
+  const origin = ctx.headers.origin;
+  if (typeof origin !== 'string') return result;
+  // clerk-js sends credentials (the dev browser cookie), so the origin is echoed rather than `*`.
+  return {
+    ...result,
+    headers: { ...result.headers, 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' },
+  };
+}
+
+/** The answer to a CORS preflight. */
+function preflight(ctx: RequestContext): RouteResult {
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+      'access-control-allow-headers': String(ctx.headers['access-control-request-headers'] ?? 'content-type'),
+      'access-control-max-age': '600',
+    },
+  };
+}
+
+/** The route's answer, or Clerk's error shape for a missing route or a failure. */
+async function route(router: Router, method: string, ctx: RequestContext, log: (line: string) => void): Promise<RouteResult> {
+  const match = router.match(method, ctx.path);
+  try {
+    if (!match) {
+      log(`clerk-local: the Frontend API has no route for ${method} ${ctx.path} (404)`);
+      throw new ClerkApiError(404, [
+        { code: 'resource_not_found', message: 'not found', long_message: `The clerk-local Frontend API has no route for ${method} ${ctx.path}.` },
+      ]);
+    }
+    ctx.params = match.params;
+    ctx.route = match.template;
+    return await match.handler(ctx);
+  } catch (err) {
+    const e = err instanceof ClerkApiError ? err : unexpected(err, `${method} ${ctx.path}`, log);
+    return { status: e.status, body: errorBody(e.errors), headers: e.headers };
+  }
+}
+
 export function frontendApi(deps: FapiDeps & { log: (line: string) => void }): FrontendApi {
   const f = new Fapi(deps);
   const router = new Router('/v1');
@@ -45,21 +91,6 @@ export function frontendApi(deps: FapiDeps & { log: (line: string) => void }): F
   signInRoutes(router, f);
   meRoutes(router, f);
   const requests = new RequestLog();
-
-  function effectiveMethod(ctx: RequestContext): string {
-    const override = ctx.query.get('_method')?.toUpperCase();
-    return ctx.method === 'POST' && override && METHOD_OVERRIDES.has(override) ? override : ctx.method;
-  }
-
-  function cors(ctx: RequestContext, result: RouteResult): RouteResult {
-    const origin = ctx.headers.origin;
-    if (typeof origin !== 'string') return result;
-    // clerk-js sends credentials (the dev browser cookie), so the origin is echoed rather than `*`.
-    return {
-      ...result,
-      headers: { ...result.headers, 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' },
-    };
-  }
 
   return {
     requests,
@@ -73,33 +104,7 @@ export function frontendApi(deps: FapiDeps & { log: (line: string) => void }): F
     async handle(ctx) {
       const started = Date.now();
       const method = effectiveMethod(ctx);
-      let result: RouteResult;
-      if (ctx.method === 'OPTIONS') {
-        result = {
-          status: 204,
-          headers: {
-            'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-            'access-control-allow-headers': String(ctx.headers['access-control-request-headers'] ?? 'content-type'),
-            'access-control-max-age': '600',
-          },
-        };
-      } else {
-        const match = router.match(method, ctx.path);
-        try {
-          if (!match) {
-            deps.log(`clerk-local: the Frontend API has no route for ${method} ${ctx.path} (404)`);
-            throw new ClerkApiError(404, [
-              { code: 'resource_not_found', message: 'not found', long_message: `The clerk-local Frontend API has no route for ${method} ${ctx.path}.` },
-            ]);
-          }
-          ctx.params = match.params;
-          ctx.route = match.template;
-          result = await match.handler(ctx);
-        } catch (err) {
-          const e = err instanceof ClerkApiError ? err : unexpected(err, `${method} ${ctx.path}`, deps.log);
-          result = { status: e.status, body: errorBody(e.errors), headers: e.headers };
-        }
-      }
+      const result = ctx.method === 'OPTIONS' ? preflight(ctx) : await route(router, method, ctx, deps.log);
       requests.add({
         time: started,
         method,

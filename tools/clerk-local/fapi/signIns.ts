@@ -92,6 +92,11 @@ export function signInRoutes(r: Router, f: Fapi): void {
     return f.wrap(req, signInJson(f.store, si));
   });
 
+  signInFactorRoutes(r, f);
+}
+
+/** An existing sign-in: read it, prepare and attempt its first factor. */
+function signInFactorRoutes(r: Router, f: Fapi): void {
   r.get('/client/sign_ins/{sign_in_id}', (ctx) => {
     const req = f.request(ctx);
     return f.wrap(req, signInJson(f.store, current(req, ctx.params.sign_in_id ?? '')));

@@ -129,6 +129,11 @@ export function signUpRoutes(r: Router, f: Fapi): void {
     return f.wrap(req, signUpJson(su));
   });
 
+  signUpVerificationRoutes(r, f);
+}
+
+/** A sign-up's email verification: prepare (send the code) and attempt it. */
+function signUpVerificationRoutes(r: Router, f: Fapi): void {
   r.post('/client/sign_ups/{sign_up_id}/prepare_verification', (ctx) => {
     const req = f.request(ctx);
     const su = current(f, req, ctx.params.sign_up_id ?? '');

@@ -69,6 +69,11 @@ export function localRoutes(r: Router, d: LocalDeps): void {
   r.get('/settings', () => ({ body: d.settings.get() }));
   r.patch('/settings', (ctx) => ({ body: d.settings.update(parseSettings(jsonBody(ctx))) }));
 
+  localFixtureRoutes(r, d);
+}
+
+/** What tests read or make directly: sent emails, webhook deliveries, minted sessions, accepted invitations, images. */
+function localFixtureRoutes(r: Router, d: LocalDeps): void {
   // What Clerk would have emailed (invitations with their link, verification codes), newest first; `?to=` filters.
   r.get('/emails', (ctx) => {
     const data = d.outbox.list(ctx.query.get('to') ?? undefined);

@@ -48,6 +48,13 @@ export function organizationRoutes(r: Router, store: ClerkStore): void {
     }),
   }));
 
+  organizationChangeRoutes(r, store);
+}
+
+/** Changes to one organization: update, delete, its metadata (merge or replace) and logo. */
+function organizationChangeRoutes(r: Router, store: ClerkStore): void {
+  const view = store.view;
+
   r.patch('/organizations/{organization_id}', (ctx) => {
     const b = jsonBody(ctx);
     const adminDelete = b.admin_delete_enabled;

@@ -25,7 +25,6 @@ export async function EventChart({ hours }: { hours: EventHour[] }) {
   const max = Math.max(1, ...totals);
   const barWidth = WIDTH / Math.max(1, hours.length);
   const sums = Object.fromEntries(SERIES.map((s) => [s.status, hours.reduce((sum, h) => sum + h.counts[s.status], 0)])) as Record<(typeof SERIES)[number]['status'], number>;
-  const hourLabel = (hour: Date) => format.dateTime(hour, { hour: 'numeric', minute: '2-digit' });
   return (
     <figure className="flex flex-col gap-2" data-testid="event-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-32 w-full" role="img" aria-labelledby="event-chart-title event-chart-desc" preserveAspectRatio="none">
@@ -54,29 +53,39 @@ export async function EventChart({ hours }: { hours: EventHour[] }) {
           </span>
         ))}
       </figcaption>
-      <table className="sr-only">
-        <caption>{t('chart.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.hour')}</th>
+      <EventTable hours={hours} />
+    </figure>
+  );
+}
+
+/** The chart's numbers as a table, for screen readers. */
+async function EventTable({ hours }: { hours: EventHour[] }) {
+  const t = await getTranslations('AdminEvents');
+  const format = await getFormatter();
+  const hourLabel = (hour: Date) => format.dateTime(hour, { hour: 'numeric', minute: '2-digit' });
+  return (
+    <table className="sr-only">
+      <caption>{t('chart.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.hour')}</th>
+          {SERIES.map((s) => (
+            <th key={s.status} scope="col">
+              {t(`statuses.${s.status}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {hours.map((h) => (
+          <tr key={h.hour.toISOString()}>
+            <th scope="row">{hourLabel(h.hour)}</th>
             {SERIES.map((s) => (
-              <th key={s.status} scope="col">
-                {t(`statuses.${s.status}`)}
-              </th>
+              <td key={s.status}>{h.counts[s.status]}</td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {hours.map((h) => (
-            <tr key={h.hour.toISOString()}>
-              <th scope="row">{hourLabel(h.hour)}</th>
-              {SERIES.map((s) => (
-                <td key={s.status}>{h.counts[s.status]}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -21,24 +21,7 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
   const pageLink = (n: number) => ({ pathname: '/admin' as const, query: { ...(query.q ? { q: query.q } : {}), ...(query.kind ? { kind: query.kind } : {}), ...(query.status ? { status: query.status } : {}), page: String(n) } });
   return (
     <div data-testid="admin-org-list" className="flex flex-col gap-4">
-      <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">
-          {tl('search')} <Input type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} data-testid="org-search" />
-        </label>
-        <Select name="kind" defaultValue={query.kind ?? ''} aria-label={t('kind')}>
-          <option value="">{tl('allKinds')}</option>
-          <option value="test">{t('testOrg')}</option>
-          <option value="customer">{t('customerOrg')}</option>
-        </Select>
-        <Select name="status" defaultValue={query.status ?? ''} aria-label={t('status')}>
-          <option value="">{tl('allStatuses')}</option>
-          <option value="active">{t('statuses.active')}</option>
-          <option value="archived">{t('statuses.archived')}</option>
-        </Select>
-        <Button type="submit" variant="secondary">
-          {tl('searchButton')}
-        </Button>
-      </form>
+      <OrgFilter query={query} />
       {items.length === 0 ? (
         <p data-testid="org-list-empty" className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
           {tl('none')}
@@ -83,5 +66,31 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
         testId="org-page"
       />
     </div>
+  );
+}
+
+/** The list's GET form: a search and the kind and status filters. */
+async function OrgFilter({ query }: { query: OrgListQuery }) {
+  const t = await getTranslations('Admin');
+  const tl = await getTranslations('AdminOrgList');
+  return (
+    <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">
+        {tl('search')} <Input type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} data-testid="org-search" />
+      </label>
+      <Select name="kind" defaultValue={query.kind ?? ''} aria-label={t('kind')}>
+        <option value="">{tl('allKinds')}</option>
+        <option value="test">{t('testOrg')}</option>
+        <option value="customer">{t('customerOrg')}</option>
+      </Select>
+      <Select name="status" defaultValue={query.status ?? ''} aria-label={t('status')}>
+        <option value="">{tl('allStatuses')}</option>
+        <option value="active">{t('statuses.active')}</option>
+        <option value="archived">{t('statuses.archived')}</option>
+      </Select>
+      <Button type="submit" variant="secondary">
+        {tl('searchButton')}
+      </Button>
+    </form>
   );
 }

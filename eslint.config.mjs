@@ -6,6 +6,42 @@ const libFolders = readdirSync(new URL('./src/lib', import.meta.url), { withFile
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+// The layers of src/lib (DESIGN.md §4: layers point one way): a folder may
+// import only folders of a lower rank — the leaf modules, then the logger, the
+// adapters to external systems, the shared infrastructure, the services, and
+// what composes services. A new folder must be given its rank here.
+const LIB_RANK = {
+  domain: 0,
+  env: 0,
+  security: 0,
+  log: 1,
+  db: 2,
+  clerk: 2,
+  jobs: 3,
+  access: 3,
+  tenants: 4,
+  auth: 4,
+  health: 4,
+  webhooks: 5,
+  admin: 5,
+};
+for (const folder of libFolders) {
+  if (!(folder in LIB_RANK)) throw new Error(`eslint.config.mjs: give src/lib/${folder} its rank in LIB_RANK`);
+}
+
+/** The lib folders `ownFolder` may not import: its own rank and above (so no cycle between folders either). */
+function higherLayers(ownFolder) {
+  const rank = LIB_RANK[ownFolder];
+  const above = libFolders.filter((folder) => folder !== ownFolder && LIB_RANK[folder] >= rank);
+  if (above.length === 0) return [];
+  return [
+    {
+      group: above.flatMap((folder) => [`@/lib/${folder}`, `@/lib/${folder}/*`, `../${folder}`, `../${folder}/*`]),
+      message: `src/lib/${ownFolder} (rank ${rank} in eslint.config.mjs) may import only lower layers of src/lib (DESIGN.md §4: layers point one way).`,
+    },
+  ];
+}
+
 /** The imports src/ may not use; `ownFolder` may reach its own files (and lib/db mongoose). */
 function restrictedImports(ownFolder) {
   const paths =
@@ -22,6 +58,7 @@ function restrictedImports(ownFolder) {
       ],
       message: 'Import another lib folder through its index.ts (`@/lib/<folder>`), not a file behind it (STYLE.md "Layout").',
     },
+    ...(ownFolder ? higherLayers(ownFolder) : []),
   ];
   return { paths, patterns };
 }

@@ -9,7 +9,12 @@ import { MAX_REQUEST_BODY } from './src/lib/security/limits';
 // or malformed variable, instead of failing on the first request that needs it.
 parseEnv(process.env);
 
-const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './src/i18n/request.ts',
+  // Messages compiled at build time: the browser gets next-intl's formatter
+  // without the ICU parser (intl-messageformat, ~12 KB gzipped), DESIGN.md §6.
+  experimental: { messages: { path: './src/i18n/messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // `npm run bench` builds into its own directory (NEXT_DIST_DIR=.next-bench), leaving the e2e suite's .next alone.

@@ -70,7 +70,7 @@ export async function EventLog({ events, total, page, pageSize, query, now }: Pr
             {events.map((event) => {
               const status = isStuck(event, now) ? 'stuck' : event.status;
               return (
-                <tr key={event.svixId} data-testid="admin-event">
+                <tr key={event.svixId} data-testid="admin-event" data-svix-id={event.svixId}>
                   <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</TableCell>
                   <TableCell>
                     <code className="font-mono text-xs">{event.type}</code>

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requirePlatformAdmin } from '@/lib/auth';
 import { log } from '@/lib/log';
@@ -16,8 +15,8 @@ export async function replayAction(_previous: ReplayOutcome | null, form: FormDa
   const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: 'invalid' };
   try {
+    // No revalidatePath: the button shows the outcome as a toast, then refreshes the page.
     const result = await replayFailedEvent(parsed.data.svixId);
-    revalidatePath('/[locale]/admin', 'page');
     if (result.status === 'not-replayable') return { ok: false, error: 'not-replayable' };
     return { ok: true, status: result.delivery.body.status };
   } catch (error) {

@@ -16,7 +16,7 @@ export function ReplayButton({ svixId }: { svixId: string }) {
       </Button>
       {result && (
         <span role="status" data-testid="replay-result" className="text-xs text-muted-foreground">
-          {result.ok ? t('replayed', { status: result.status }) : t(`replayErrors.${result.error}`)}
+          {result.ok ? t('replayed', { status: t(`replayStatuses.${result.status}`) }) : t(`replayErrors.${result.error}`)}
         </span>
       )}
     </form>

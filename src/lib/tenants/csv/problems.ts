@@ -47,7 +47,7 @@ export type CsvProblem = { line: number } & CsvProblemDetail;
 export const CSV_PROBLEM_CODES = csvProblemSchema.options.map((o) => o.shape.code.value) as CsvProblemCode[];
 
 /** Builds a problem, its parameters checked by TypeScript (and by zod when read back). */
-export function problem<C extends CsvProblemCode>(code: C, ...[params]: {} extends CsvProblemParams<C> ? [] : [CsvProblemParams<C>]): CsvProblemDetail {
+export function problem<C extends CsvProblemCode>(code: C, ...[params]: CsvProblemParams<C> extends Record<string, never> ? [] : [CsvProblemParams<C>]): CsvProblemDetail {
   return { code, params: params ?? {} } as CsvProblemDetail;
 }
 

@@ -102,4 +102,7 @@ test('on /de/admin an import problem reads in German; the API and problems.csv a
   expect(view.problems).toEqual([expect.objectContaining({ line: 2, code: 'shortNameInvalid', params: { shortName: 'Bad Name!' }, message: expect.stringMatching(/^shortName „Bad Name!“ ist ungültig/) })]);
   const french = await page.request.get(`/api/admin/imports/${id}/problems.csv`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
   expect(await french.text()).toMatch(/^line,message,code\n2,"shortName «\u202fBad Name!\u202f» n’est pas valide \(/);
+  // A previewed import stays the admin page's current one: cancelled, it leaves the page to the next import.
+  await page.getByRole('button', { name: de.AdminCsv.cancel }).click();
+  await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'cancelled');
 });

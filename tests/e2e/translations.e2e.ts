@@ -93,5 +93,9 @@ for (const locale of ['de', 'fr'] as const) {
     await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
     await expect(page.getByTestId('csv-error')).toHaveCount(5);
     expect(await englishOn(page, locale), 'admin').toEqual([]);
+    // Cancelled, the preview is no longer the admin page's current import.
+    await page.getByRole('button', { name: { de, fr }[locale].AdminCsv.cancel }).click();
+    await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'cancelled');
+    expect(await englishOn(page, locale), 'admin, import cancelled').toEqual([]);
   });
 }

@@ -91,7 +91,8 @@ if (mode === 'import') {
   started = performance.now();
   await tenants.runImportJob(id, context);
   result.apply = phase(started);
-  const view = (await tenants.getImport(id))!;
+  const { csvProblemText } = await import('@/i18n/csvProblemText');
+  const view = (await tenants.getImport(id, csvProblemText('en')))!;
   result.view = { ...view, firstProblem: view.problems[0] ? `line ${view.problems[0].line}: ${view.problems[0].message}` : undefined };
 } else if (mode === 'export') {
   const { stringify } = await import('csv-stringify/sync');

@@ -13,7 +13,7 @@ export function ReplayButton({ svixId }: { svixId: string }) {
   const notify = useToast();
   const router = useRouter();
   const shown = useRef<ReplayOutcome | null>(null);
-  const message = result && (result.ok ? t('replayed', { status: result.status }) : t(`replayErrors.${result.error}`));
+  const message = result && (result.ok ? t('replayed', { status: t(`replayStatuses.${result.status}`) }) : t(`replayErrors.${result.error}`));
   // The outcome as a toast, then the event log read again: a replayed event
   // often leaves the filtered list, and this row with it (the toast stays).
   useEffect(() => {

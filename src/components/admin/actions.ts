@@ -5,7 +5,11 @@ import { requirePlatformAdmin } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { replayFailedEvent } from '@/lib/webhooks';
 
-export type ReplayOutcome = { ok: true; status: string } | { ok: false; error: 'invalid' | 'not-replayable' | 'failed' };
+// What the replayed delivery answered (lib/webhooks receive.ts), shown in the admin's language.
+const REPLAY_STATUSES = ['processed', 'ignored', 'failed', 'duplicate', 'in-flight', 'retry', 'rejected'] as const;
+export type ReplayStatus = (typeof REPLAY_STATUSES)[number] | 'other';
+
+export type ReplayOutcome = { ok: true; status: ReplayStatus } | { ok: false; error: 'invalid' | 'not-replayable' | 'failed' };
 
 const input = z.object({ svixId: z.string().min(1).max(200) });
 
@@ -18,7 +22,8 @@ export async function replayAction(_previous: ReplayOutcome | null, form: FormDa
     // No revalidatePath: the button shows the outcome as a toast, then refreshes the page.
     const result = await replayFailedEvent(parsed.data.svixId);
     if (result.status === 'not-replayable') return { ok: false, error: 'not-replayable' };
-    return { ok: true, status: result.delivery.body.status };
+    const status = REPLAY_STATUSES.find((s) => s === result.delivery.body.status) ?? 'other';
+    return { ok: true, status };
   } catch (error) {
     log.error({ err: error, svixId: parsed.data.svixId }, 'replay failed');
     return { ok: false, error: 'failed' };

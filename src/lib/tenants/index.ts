@@ -22,6 +22,6 @@ export { entryWorkspaceOf, workspaceOf } from './workspace';
 export { formatReport, runReconcile } from './runReconcile';
 export { orgsCsvStream } from './csv/exportCsv';
 export { ORG_NAME_MAX_LENGTH, orgNameProblem, type OrgNameProblem } from './orgName';
-export { applyImport, cancelImport, currentImport, getImport, importProblemsCsv, MAX_IMPORT_BYTES, receiveImportUpload, type ImportView, type UploadOutcome } from './csv/imports';
+export { applyImport, cancelImport, currentImport, getImport, importProblemsCsv, MAX_IMPORT_BYTES, receiveImportUpload, type DescribeProblem, type ImportView, type UploadOutcome } from './csv/imports';
 export { backgroundJobs, enqueueImport, scheduledReconcile, stopBackgroundJobs, importJobStore, IMPORT_JOB } from './backgroundJobs';
 export { runImportJob, IMPORT_LEASE_MS, type ImportJobStore } from './csv/importJob';

@@ -21,15 +21,3 @@ export function orgNameProblem(name: string): OrgNameProblem | null {
   if (URL_IN_NAME.test(trimmed) || HTML_IN_NAME.test(trimmed)) return 'urlOrHtml';
   return null;
 }
-
-const PROBLEM_TEXT: Record<OrgNameProblem, string> = {
-  empty: 'name must not be empty',
-  tooLong: `name must have at most ${ORG_NAME_MAX_LENGTH} characters`,
-  urlOrHtml: 'name must not contain a URL or HTML',
-};
-
-/** The problem in the words of the CSV import report, or null. */
-export function orgNameProblemText(name: string): string | null {
-  const problem = orgNameProblem(name);
-  return problem ? PROBLEM_TEXT[problem] : null;
-}

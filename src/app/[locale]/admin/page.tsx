@@ -6,6 +6,7 @@ import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
 import { ClientMessages } from '@/components/layout/ClientMessages';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { csvProblemText } from '@/i18n/csvProblemText';
 import { enterLocale } from '@/i18n/enterLocale';
 import { requirePlatformAdmin } from '@/lib/auth';
 import { countEvents, dbReady, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
@@ -20,7 +21,7 @@ const EVENT_STATUSES = ['failed', 'stuck', 'processing', 'processed', 'ignored']
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
 export default async function AdminPage({ params, searchParams }: Props) {
-  await enterLocale(params);
+  const locale = await enterLocale(params);
   await requirePlatformAdmin();
   const query = await searchParams;
   const eventPage = Math.max(1, Number.parseInt(query.ev ?? '1', 10) || 1);
@@ -42,7 +43,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
     listEvents({ ...eventFilter, limit: PAGE_SIZE, offset: (eventPage - 1) * PAGE_SIZE }, now),
     countEvents(eventFilter, now),
     lastReconcileRun(),
-    currentImport(),
+    currentImport(csvProblemText(locale)),
     eventsPerHour(now),
   ]);
   const t = await getTranslations('Admin');
@@ -51,7 +52,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
   const when = reconcileRun && format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     // The admin area's client components (archive dialogs, import panel, replay) need their namespaces in the browser.
-    <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
+    <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList', 'CsvProblems']}>
     <section className="page flex flex-col gap-6" data-testid="admin-page">
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <Card>

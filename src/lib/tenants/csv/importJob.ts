@@ -1,7 +1,9 @@
 import type { ImportJobRecord, ImportPhase } from '@/lib/db';
 import { ClerkUnavailableError } from '@/lib/clerk';
+import { log } from '@/lib/log';
 import { eachRow, IMPORT_BATCH } from './importOrgs';
-import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, notAppliedProblem, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { type CsvProblem, storedProblem } from './problems';
 import { CsvFormatError, readCsv } from './read';
 
 /** How long a runner's claim on a job lasts without a checkpoint; a crashed runner's job is taken over after it. */
@@ -15,13 +17,13 @@ export type ImportJobStore = {
   release(id: string, owner: string): Promise<void>;
   settle(id: string, owner: string, status: 'ready' | 'done' | 'failed' | 'cancelled', set?: Record<string, unknown>): Promise<boolean>;
   chunks(id: string): AsyncIterable<Buffer>;
-  addProblems(id: string, phase: ImportPhase, problems: { line: number; message: string }[]): Promise<void>;
+  addProblems(id: string, phase: ImportPhase, problems: CsvProblem[]): Promise<void>;
   clearProblems(id: string, phase: ImportPhase, afterLine: number): Promise<void>;
 };
 
 export type ImportRunContext = { owner: string; stopping: () => boolean; store: ImportJobStore; ports: CsvImportPorts };
 
-type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: { line: number; message: string }[]; problemCount: number };
+type Progress = { done: number; checkpointLine: number; counts: PlanCounts; problems: CsvProblem[]; problemCount: number };
 
 /**
  * Runs the current phase of an import job — preview (count what would change)
@@ -42,7 +44,7 @@ export async function runImportJob(id: string, { owner, stopping, store, ports }
     done: resumeAfter ? job.done : 0,
     checkpointLine: resumeAfter,
     counts: resumeAfter && saved ? { ...emptyCounts(), ...pickCounts(saved) } : emptyCounts(),
-    problems: resumeAfter ? [...job.problems].map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })) : [],
+    problems: resumeAfter ? [...job.problems].map(storedProblem) : [],
     problemCount: resumeAfter ? job.problemCount : 0,
   };
   const countsKey = phase === 'preview' ? 'preview' : 'result';
@@ -79,10 +81,10 @@ export async function runImportJob(id: string, { owner, stopping, store, ports }
             }),
         );
       }
-      const problems: { line: number; message: string }[] = [];
+      const problems: CsvProblem[] = [];
       for (const plan of rows) {
         countPlan(plan, progress.counts);
-        for (const message of plan.problems) problems.push({ line: plan.line, message });
+        for (const p of plan.problems) problems.push({ line: plan.line, ...p });
       }
       await store.addProblems(id, phase, problems);
       progress.problems.push(...problems.slice(0, SHOWN_PROBLEMS - progress.problems.length));
@@ -112,9 +114,9 @@ export async function runImportJob(id: string, { owner, stopping, store, ports }
     await store.settle(id, owner, phase === 'preview' ? 'ready' : 'done', { checkpointLine: 0 });
   } catch (error) {
     if (error instanceof CsvFormatError) {
-      const problem = { line: error.line, message: error.message };
-      await store.addProblems(id, phase, [problem]);
-      await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, problem].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + 1 });
+      const found = error.problems.map((p) => ({ line: error.line, ...p }));
+      await store.addProblems(id, phase, found);
+      await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, ...found].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + found.length });
       return;
     }
     if (error instanceof ClerkUnavailableError) {
@@ -150,7 +152,9 @@ async function applyOne(plan: RowPlan, state: Awaited<ReturnType<typeof loadCler
     await applyRowPlan(plan, state, inviterUserId, ports);
   } catch (error) {
     if (error instanceof ClerkUnavailableError) throw error; // the whole batch is retried on resume
-    plan.problems.push(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+    const refusal = notAppliedProblem(error);
+    if (refusal.code === 'notApplied') log.error({ err: error, line: plan.line }, 'CSV row not applied');
+    plan.problems.push(refusal);
     plan.row = undefined;
   }
 }

@@ -9,15 +9,29 @@ import { MAX_REQUEST_BODY } from './src/lib/security/limits';
 // or malformed variable, instead of failing on the first request that needs it.
 parseEnv(process.env);
 
-const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './src/i18n/request.ts',
+  // Messages compiled at build time: the browser gets next-intl's formatter
+  // without the ICU parser (intl-messageformat, ~12 KB gzipped), DESIGN.md §6.
+  experimental: { messages: { path: './src/i18n/messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // `npm run bench` builds into its own directory (NEXT_DIST_DIR=.next-bench), leaving the e2e suite's .next alone.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
+  // Only the bench's build: it attributes each chunk's bytes to packages by these maps.
+  productionBrowserSourceMaps: process.env.TENANTRY_BROWSER_SOURCE_MAPS === '1',
   poweredByHeader: false,
   // The job library and the multipart parser run as plain Node packages (not bundled).
   serverExternalPackages: ['agenda', '@agendajs/mongo-backend', 'busboy'],
+  // The browser never loads the Pages Router that Clerk's provider imports but does not use (src/shims/noPagesRouter.ts).
+  turbopack: {
+    resolveAlias: {
+      'next/router': { browser: './src/shims/noPagesRouter.ts' },
+      'next/script': { browser: './src/shims/noPagesRouter.ts' },
+    },
+  },
   // `npm run dev` with DEV_BROWSER_HOST=127.0.0.1 serves the app by that address too.
   allowedDevOrigins: ['127.0.0.1'],
   // forbidden() for members who lack a role (DESIGN.md §3 Access).

@@ -19,7 +19,7 @@ export type WorkerResult = {
   peakInFlight: number;
   preview?: Phase;
   apply?: Phase;
-  export?: Phase & { firstRowMs: number; rows: number; bytes: number };
+  export?: Phase & { firstRowMs: number; firstOrgMs: number; rows: number; bytes: number };
   heap: { start: number; end: number; live: number[] };
   view?: { status: string; total: number; created: number; updated: number; unchanged: number; rejected: number; invited: number; adminsAdded: number; firstProblem?: string };
 };
@@ -92,20 +92,23 @@ if (mode === 'import') {
   started = performance.now();
   await runImportJob(id, context);
   result.apply = phase(started);
-  const view = (await getImport(id))!;
+  const { csvProblemText } = await import('@/i18n/csvProblemText');
+  const view = (await getImport(id, csvProblemText('en')))!;
   result.view = { ...view, firstProblem: view.problems[0] ? `line ${view.problems[0].line}: ${view.problems[0].message}` : undefined };
 } else if (mode === 'export') {
   const { stringify } = await import('csv-stringify/sync');
   const started = performance.now();
   let firstRowMs = -1;
+  let firstOrgMs = -1;
   let rows = 0;
   let bytes = 0;
   for await (const row of exportOrgsCsvWith(csvExportPorts)) {
     if (firstRowMs < 0) firstRowMs = performance.now() - started;
+    else if (firstOrgMs < 0) firstOrgMs = performance.now() - started;
     rows += 1;
     bytes += stringify([row]).length;
   }
-  result.export = { ...phase(started), firstRowMs, rows, bytes };
+  result.export = { ...phase(started), firstRowMs, firstOrgMs, rows, bytes };
 } else throw new Error('usage: csvImportWorker import|export …');
 
 clearInterval(sampler);

@@ -77,6 +77,8 @@ export async function startNextApp({ mongoUri, progress, reuseBuild = false }: {
     MONGODB_URI: mongoUri,
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Source maps beside the chunks, so the page-weight scenario can tell Clerk's code from the app's (bench/jsOrigins.ts).
+    TENANTRY_BROWSER_SOURCE_MAPS: '1',
     // A production server refuses loopback Clerk endpoints unless told (lib/env).
     TENANTRY_ALLOW_LOCAL_SERVICES: '1',
   };

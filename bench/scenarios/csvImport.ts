@@ -126,7 +126,7 @@ export async function csvImport(bench: Bench, progress: (line: string) => void):
     {
       scenario: s,
       metric: `export of ${count(ex.rows - 1)} orgs: Clerk calls, first row, wall time against its floor`,
-      measured: `${total(ex.calls)} calls (${formatTally(ex.routes)}); header after ${ex.firstRowMs.toFixed(0)} ms; ${(ex.ms / 1000).toFixed(2)} s vs floor ${(exFloor.floorMs / 1000).toFixed(2)} s = ${exFloor.ratio.toFixed(2)}×`,
+      measured: `${total(ex.calls)} calls (${formatTally(ex.routes)}); header after ${ex.firstRowMs.toFixed(0)} ms, first org after ${ex.firstOrgMs.toFixed(0)} ms; ${(ex.ms / 1000).toFixed(2)} s vs floor ${(exFloor.floorMs / 1000).toFixed(2)} s = ${exFloor.ratio.toFixed(2)}×`,
       target: '≤ 100 calls, < 1 s, ≤ 1.3×',
       verdict: target(total(ex.calls) <= 100 && ex.firstRowMs < 1_000 && exFloor.ratio <= 1.3),
     },

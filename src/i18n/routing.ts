@@ -1,6 +1,6 @@
 import { defineRouting } from 'next-intl/routing';
 
-const LOCALES = ['en', 'de', 'fr'] as const;
+export const LOCALES = ['en', 'de', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 // `always`: every URL in DESIGN.md carries its locale (`/en/test-0001`), so

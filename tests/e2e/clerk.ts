@@ -45,6 +45,14 @@ export async function withoutWebhooks<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** True once clerk-local owes the app no webhook: every message answered (2xx) or given up. */
+export async function webhooksSettled(): Promise<boolean> {
+  const response = await fetch(`${E2E_CLERK_URL}/__local/deliveries`, { headers: { authorization: `Bearer ${E2E_CLERK_SECRET_KEY}` } });
+  if (!response.ok) throw new Error(`clerk-local deliveries: ${response.status} ${await response.text()}`);
+  const { messages } = (await response.json()) as { messages: { state: string }[] };
+  return messages.every((m) => m.state === 'succeeded' || m.state === 'failed');
+}
+
 /** Fault injection on clerk-local's Backend API for the duration of `fn`. */
 export async function withClerkFaults<T>(faults: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
   await local('faults', faults);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import de from '../../src/i18n/messages/de.json' with { type: 'json' };
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
 import fr from '../../src/i18n/messages/fr.json' with { type: 'json' };
-import { signIn } from './clerk';
+import { clerk, signIn } from './clerk';
 import { expect, test } from './fixtures';
 import { customerOrg, openAs } from './world';
 
@@ -81,5 +81,21 @@ for (const locale of ['de', 'fr'] as const) {
     await page.goto(`/${locale}/${slug}/settings`);
     await expect(page.getByTestId('forbidden')).toBeVisible();
     expect(await englishOn(page, locale), '403').toEqual([]);
+  });
+
+  test(`${locale}: the admin page with an import preview and its problems shows no English`, async ({ page, context, baseURL }) => {
+    const admin = await clerk.users.createUser({ emailAddress: [`words-admin-${locale}-${Date.now()}@example.com`], publicMetadata: { platformAdmin: true } });
+    await signIn(context, baseURL!, admin.id);
+    await page.goto(`/${locale}/admin`);
+    const csv = 'shortName,name,logoUrl,isTestOrg,admins\nBad Name!,,ftp://logo,maybe,person.example.org\n';
+    await page.getByTestId('csv-file').setInputFiles({ name: 'orgs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: { de, fr }[locale].AdminCsv.import }).click();
+    await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+    await expect(page.getByTestId('csv-error')).toHaveCount(5);
+    expect(await englishOn(page, locale), 'admin').toEqual([]);
+    // Cancelled, the preview is no longer the admin page's current import.
+    await page.getByRole('button', { name: { de, fr }[locale].AdminCsv.cancel }).click();
+    await expect(page.getByTestId('csv-job')).toHaveAttribute('data-status', 'cancelled');
+    expect(await englishOn(page, locale), 'admin, import cancelled').toEqual([]);
   });
 }

@@ -81,7 +81,7 @@ async function EventTable({ hours }: { hours: EventHour[] }) {
           <tr key={h.hour.toISOString()}>
             <th scope="row">{hourLabel(h.hour)}</th>
             {SERIES.map((s) => (
-              <td key={s.status}>{h.counts[s.status]}</td>
+              <td key={s.status}>{format.number(h.counts[s.status])}</td>
             ))}
           </tr>
         ))}

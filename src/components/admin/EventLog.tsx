@@ -99,7 +99,7 @@ async function EventRow({ event, now }: { event: WebhookEventRecord; now: Date }
   const format = await getFormatter();
   const status = isStuck(event, now) ? 'stuck' : event.status;
   return (
-    <tr data-testid="admin-event">
+    <tr data-testid="admin-event" data-svix-id={event.svixId}>
       <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(event.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</TableCell>
       <TableCell>
         <code className="font-mono text-xs">{event.type}</code>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FileInput } from '@/components/ui/file-input';
@@ -17,17 +17,20 @@ type UploadError = 'too-large' | 'no-file' | 'empty' | 'bad-form' | 'unavailable
  */
 export function ImportPanel({ initial }: { initial: ImportView | null }) {
   const t = useTranslations('AdminCsv');
+  // Problems are stored as code + params and worded here, in the page's language.
+  const problemText = useTranslations('CsvProblems');
+  const locale = useLocale();
   const [job, setJob] = useState<ImportView | null>(initial);
   const [error, setError] = useState<UploadError | null>(null);
   const [busy, setBusy] = useState(false);
   const [applyValid, setApplyValid] = useState(false);
 
   const refresh = useCallback(async (id?: string) => {
-    const response = await fetch(id ? `/api/admin/imports/${id}` : '/api/admin/imports', { cache: 'no-store' });
+    const response = await fetch(`${id ? `/api/admin/imports/${id}` : '/api/admin/imports'}?locale=${locale}`, { cache: 'no-store' });
     if (!response.ok) return;
     const body = (await response.json()) as ImportView | { current: ImportView | null };
     setJob('current' in body ? body.current : body);
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     if (!job || !RUNNING.includes(job.status)) return;
@@ -54,7 +57,7 @@ export function ImportPanel({ initial }: { initial: ImportView | null }) {
     if (!job) return;
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/admin/imports/${job.id}/${action}`, {
+    const response = await fetch(`/api/admin/imports/${job.id}/${action}?locale=${locale}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(action === 'apply' ? { applyValidRows: applyValid } : {}),
@@ -121,16 +124,18 @@ export function ImportPanel({ initial }: { initial: ImportView | null }) {
               {t('summary', { total: job.total, created: job.created, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, admins: job.adminsAdded, invited: job.invited })}
             </p>
           )}
-          {job.status === 'failed' && <p role="alert" className="text-sm text-destructive">{t('failed', { error: job.error ?? '' })}</p>}
+          {job.status === 'failed' && <p role="alert" className="text-sm text-destructive">{t('failed')}</p>}
           {job.problems.length > 0 && (
             <>
               <p className="text-sm font-medium">
-                {t('problems', { count: job.problemCount })} <a className="font-normal" href={`/api/admin/imports/${job.id}/problems.csv`}>{t('problemsCsv')}</a>
+                {t('problems', { count: job.problemCount })} <a className="font-normal" data-testid="csv-problems-download" href={`/api/admin/imports/${job.id}/problems.csv?locale=${locale}`}>
+                  {t('problemsCsv')}
+                </a>
               </p>
               <ul className="max-h-64 list-none overflow-y-auto rounded-md border bg-card p-0 text-sm">
                 {job.problems.map((p, i) => (
-                  <li key={`${p.line}-${i}`} data-testid="csv-error" className="border-b px-3 py-1.5 last:border-b-0">
-                    {t('line', { line: p.line })}: {p.message}
+                  <li key={`${p.line}-${i}`} data-testid="csv-error" data-code={p.code} className="border-b px-3 py-1.5 last:border-b-0">
+                    {t('line', { line: p.line, problem: problemText(p.code, p.params) })}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
@@ -19,6 +20,7 @@ type Props = { shortName: string; name: string; logoUrl: string | null; locked: 
 export function OrgSettingsForm({ shortName, name, logoUrl, locked }: Props) {
   const t = useTranslations('Settings');
   const notify = useToast();
+  const router = useRouter();
   const id = useId();
   const [result, action, pending] = useActionState<SettingsResult | null, FormData>(updateOrgSettings, null);
   const [draft, setDraft] = useState(name);
@@ -27,8 +29,11 @@ export function OrgSettingsForm({ shortName, name, logoUrl, locked }: Props) {
   useEffect(() => {
     if (!result || shown.current === result) return;
     shown.current = result;
-    if (result.ok) notify(t('saved'));
-  }, [result, notify, t]);
+    if (!result.ok) return;
+    notify(t('saved'));
+    // The header, title and logo are server-rendered: read them again.
+    router.refresh();
+  }, [result, notify, router, t]);
 
   const error = result && !result.ok ? t(`errors.${result.error}`) : null;
   return (

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireOrgAccess } from '@/lib/auth';
 import { log } from '@/lib/log';
@@ -27,7 +26,7 @@ const input = z.discriminatedUnion('intent', [
 /**
  * One server action for the three settings forms (rename, upload logo,
  * remove logo): validate, check the admin role, apply through Clerk and
- * MongoDB, refresh the tenant's pages.
+ * MongoDB. The form refreshes the page once it is saved.
  */
 export async function updateOrgSettings(_previous: SettingsResult | null, form: FormData): Promise<SettingsResult> {
   const parsed = input.safeParse(Object.fromEntries(form));
@@ -57,6 +56,8 @@ export async function updateOrgSettings(_previous: SettingsResult | null, form: 
     log.error({ err: error, shortName: tenant.shortName, change: change.kind }, 'org settings change failed');
     return { ok: false, error: 'failed' };
   }
-  revalidatePath(`/[locale]/${tenant.shortName}`, 'layout');
+  // No revalidatePath: the answer comes as soon as Clerk and MongoDB have the
+  // change, without a re-rendered page in it; the form then refreshes the
+  // page (a page view: no Clerk call), so the header shows the new name.
   return { ok: true, message: 'saved' };
 }

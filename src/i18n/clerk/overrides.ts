@@ -3,11 +3,16 @@ import type { ClerkLocalization as LocalizationResource } from './types';
 /**
  * What @clerk/localizations 4.18 leaves in English (or missing) on the
  * screens Tenantry shows: sign-up/sign-in, the user menu, the org switcher.
+ * The password field's show/hide button reads `formFieldAction__showPassword`
+ * from @clerk/ui 1.36 on (what Clerk's CDN serves in production); 1.34, which
+ * clerk-local serves, still hard-codes "Show password".
  */
 export const deOverrides: LocalizationResource = {
   formFieldInputPlaceholder__signUpPassword: 'Passwort erstellen',
   formFieldInput__emailAddress_format: 'Beispielformat: name@beispiel.de',
   formFieldHintText__optional: 'Optional',
+  formFieldAction__showPassword: 'Passwort anzeigen',
+  formFieldAction__hidePassword: 'Passwort verbergen',
   organizationSwitcher: {
     action__openOrganizationSwitcher: 'Organisationswechsler öffnen',
     action__closeOrganizationSwitcher: 'Organisationswechsler schließen',
@@ -19,6 +24,8 @@ export const deOverrides: LocalizationResource = {
 export const frOverrides: LocalizationResource = {
   formFieldInputPlaceholder__signUpPassword: 'Créez un mot de passe',
   formFieldInput__emailAddress_format: 'Format attendu : nom@exemple.fr',
+  formFieldAction__showPassword: 'Afficher le mot de passe',
+  formFieldAction__hidePassword: 'Masquer le mot de passe',
   organizationSwitcher: {
     action__openOrganizationSwitcher: 'Ouvrir le sélecteur d’organisation',
     action__closeOrganizationSwitcher: 'Fermer le sélecteur d’organisation',

@@ -1,5 +1,5 @@
 import { countEvents, type EventFilter, eventsPerHour, lastReconcileRun, listEvents, searchTenants, tenantCounts } from '@/lib/db';
-import { currentImport } from '@/lib/tenants';
+import { currentImport, type DescribeProblem } from '@/lib/tenants';
 
 /** The admin page's search parameters as the URL carries them (anything may be missing or wrong). */
 export type AdminQuery = { q?: string; kind?: string; status?: string; page?: string; events?: string; type?: string; ev?: string };
@@ -16,7 +16,7 @@ const pageOf = (value: string | undefined) => Math.max(1, Number.parseInt(value 
  * events with its total and the last 24 hours by status, the last reconcile
  * run and the current CSV import.
  */
-export async function adminOverview(query: AdminQuery, now: Date = new Date()) {
+export async function adminOverview(query: AdminQuery, describe: DescribeProblem, now: Date = new Date()) {
   const page = pageOf(query.page);
   const eventPage = pageOf(query.ev);
   const orgFilter = {
@@ -34,7 +34,7 @@ export async function adminOverview(query: AdminQuery, now: Date = new Date()) {
     listEvents({ ...eventFilter, limit: ADMIN_PAGE_SIZE, offset: (eventPage - 1) * ADMIN_PAGE_SIZE }, now),
     countEvents(eventFilter, now),
     lastReconcileRun(),
-    currentImport(),
+    currentImport(describe),
     eventsPerHour(now),
   ]);
   return { now, page, eventPage, orgs, counts, events, eventTotal, reconcileRun, currentJob, hours };

@@ -13,8 +13,8 @@ export type AccessOptions = {
   fresh?: boolean;
 };
 
-/** The verified session: user, active org with its role from the claims, and when the token was issued (epoch ms). */
-export type SessionFacts = { userId: string | null; orgId: string | null; orgRole: string | null; issuedAt: number | null };
+/** The verified session: user, active org (id, slug) with its role from the claims, and when the token was issued (epoch ms). */
+export type SessionFacts = { userId: string | null; orgId: string | null; orgSlug: string | null; orgRole: string | null; issuedAt: number | null };
 
 /** Changes recorded in MongoDB by Clerk's webhooks (lib/db AccessChanges), epoch ms, 0 = none. */
 export type RecordedChanges = { orgs: Record<string, number>; userChangedAt: number; signedOutAt: number };
@@ -46,17 +46,25 @@ export async function decideOrgAccess(shortName: string, options: AccessOptions,
   const userId = session.userId;
   if (!userId) return { kind: 'signed-out' };
   if (!isValidShortName(shortName)) return { kind: 'not-found' };
+  // A mutation on the session's active org asks Clerk while MongoDB is read
+  // (the claims name the org); the answer counts only if the tenant is that org.
+  const early = options.fresh && session.orgId && session.orgSlug === shortName ? ports.membership(userId, session.orgId, { live: true }) : null;
+  early?.catch(() => undefined);
   const [tenant, changes] = await Promise.all([ports.findTenant(shortName), ports.changesOf(userId)]);
   if (sessionRevoked(session, changes)) return { kind: 'signed-out' };
   if (!tenant || !isActiveTenant(tenant)) return { kind: 'not-found' };
 
   const changedAt = changes.orgs[tenant.clerkOrgId] ?? 0;
   const claimsCurrent = session.issuedAt !== null && session.issuedAt >= changedAt;
+  const membership = options.fresh
+    ? early && tenant.clerkOrgId === session.orgId
+      ? early
+      : ports.membership(userId, tenant.clerkOrgId, { live: true })
+    : null;
   const role =
     !options.fresh && session.orgId === tenant.clerkOrgId && session.orgRole && claimsCurrent
       ? session.orgRole
-      : ((await ports.membership(userId, tenant.clerkOrgId, options.fresh ? { live: true } : { live: false, notBefore: changedAt }))?.role ??
-        null);
+      : ((await (membership ?? ports.membership(userId, tenant.clerkOrgId, { live: false, notBefore: changedAt })))?.role ?? null);
   if (!role) return { kind: 'not-found' };
   return requireRole({ kind: 'granted', tenant, userId, role }, options.role);
 }

@@ -30,11 +30,11 @@ export async function signedInSession(): Promise<{ userId: string; orgId: string
   return { userId: a.userId, orgId: a.orgId ?? null };
 }
 
-type SessionAuth = { userId: string; orgId?: string | null; orgRole?: string | null; sessionClaims?: { iat?: unknown } | null };
+type SessionAuth = { userId: string; orgId?: string | null; orgSlug?: string | null; orgRole?: string | null; sessionClaims?: { iat?: unknown } | null };
 
 /** A session from before the user was deleted or banned (recorded in MongoDB by the webhook) counts as signed out. */
 async function revoked(a: SessionAuth): Promise<boolean> {
   const iat = a.sessionClaims?.iat;
-  const facts = { userId: a.userId, orgId: a.orgId ?? null, orgRole: a.orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
+  const facts = { userId: a.userId, orgId: a.orgId ?? null, orgSlug: a.orgSlug ?? null, orgRole: a.orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
   return sessionRevoked(facts, await recordedChanges(a.userId));
 }

@@ -5,9 +5,9 @@ import type { RecordedChanges, SessionFacts } from './orgAccess';
 
 /** The verified session token's facts; `iat` tells whether a recorded change came after it. */
 export async function sessionFacts(): Promise<SessionFacts> {
-  const { userId, orgId, orgRole, sessionClaims } = await auth();
+  const { userId, orgId, orgSlug, orgRole, sessionClaims } = await auth();
   const iat = sessionClaims?.iat;
-  return { userId: userId ?? null, orgId: orgId ?? null, orgRole: orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
+  return { userId: userId ?? null, orgId: orgId ?? null, orgSlug: orgSlug ?? null, orgRole: orgRole ?? null, issuedAt: typeof iat === 'number' ? iat * 1000 : null };
 }
 
 /** Changes Clerk's webhooks recorded for the user, read from MongoDB (shared by every instance). */

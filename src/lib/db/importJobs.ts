@@ -1,6 +1,5 @@
 import mongoose from 'mongoose';
-import { ImportChunk, type ImportChunkRecord, ImportJob, type ImportJobRecord, ImportProblem, type ImportStatus } from './models/ImportJob';
-import type { CsvProblem } from '@/lib/domain';
+import { ImportChunk, type ImportChunkRecord, ImportJob, type ImportJobRecord, ImportProblem, type ImportStatus, type StoredImportProblem } from './models/ImportJob';
 
 // Storage of CSV import jobs (DESIGN.md §3 CSV): the job document, the file
 // in chunks, and every problem found. The job runner's lease and the
@@ -138,7 +137,9 @@ export async function orphanedImportJobIds(): Promise<string[]> {
   return docs.map((d) => d._id.toHexString());
 }
 
-export async function addImportProblems(id: string, phase: ImportPhase, problems: CsvProblem[]): Promise<void> {
+export type NewImportProblem = { line: number; code: string; params: object };
+
+export async function addImportProblems(id: string, phase: ImportPhase, problems: NewImportProblem[]): Promise<void> {
   if (problems.length) await ImportProblem.insertMany(problems.map((p) => ({ importId: idOf(id), phase, ...p })));
 }
 
@@ -147,7 +148,7 @@ export async function clearImportProblems(id: string, phase: ImportPhase, afterL
   await ImportProblem.deleteMany({ importId: idOf(id), phase, line: { $gt: afterLine } });
 }
 
-export async function* importProblems(id: string, phase: ImportPhase): AsyncGenerator<CsvProblem> {
-  const cursor = ImportProblem.find({ importId: idOf(id), phase }).sort({ line: 1 }).lean<CsvProblem>().cursor();
-  for await (const p of cursor) yield { line: p.line, message: p.message };
+export async function* importProblems(id: string, phase: ImportPhase): AsyncGenerator<StoredImportProblem> {
+  const cursor = ImportProblem.find({ importId: idOf(id), phase }, { _id: 0, line: 1, code: 1, params: 1, message: 1 }).sort({ line: 1 }).lean<StoredImportProblem>().cursor();
+  for await (const p of cursor) yield p;
 }

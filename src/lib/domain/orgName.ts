@@ -5,7 +5,7 @@
 // 422 form_param_max_length_exceeded / form_param_value_invalid otherwise
 // (clerk-docs docs/guides/development/errors/backend-api.mdx).
 
-const ORG_NAME_MAX_LENGTH = 256;
+export const ORG_NAME_MAX_LENGTH = 256;
 
 export type OrgNameProblem = 'empty' | 'tooLong' | 'urlOrHtml';
 
@@ -20,16 +20,4 @@ export function orgNameProblem(name: string): OrgNameProblem | null {
   if ([...trimmed].length > ORG_NAME_MAX_LENGTH) return 'tooLong';
   if (URL_IN_NAME.test(trimmed) || HTML_IN_NAME.test(trimmed)) return 'urlOrHtml';
   return null;
-}
-
-const PROBLEM_TEXT: Record<OrgNameProblem, string> = {
-  empty: 'name must not be empty',
-  tooLong: `name must have at most ${ORG_NAME_MAX_LENGTH} characters`,
-  urlOrHtml: 'name must not contain a URL or HTML',
-};
-
-/** The problem in the words of the CSV import report, or null. */
-export function orgNameProblemText(name: string): string | null {
-  const problem = orgNameProblem(name);
-  return problem ? PROBLEM_TEXT[problem] : null;
 }

@@ -15,9 +15,6 @@ export type Tenant = {
 /** What a Clerk org's name/logo change writes to its tenant, stamped with Clerk's updated_at (DESIGN.md §3 sync). */
 export type ClerkSyncChanges = { name?: string; logoUrl?: string | null; clerkUpdatedAt: Date };
 
-/** A problem with one line of an imported CSV (line 1 is the header). */
-export type CsvProblem = { line: number; message: string };
-
 /** A tenant people can use: active, with its Clerk org (what a granted access carries). */
 export type ActiveTenant = Tenant & { status: 'active'; clerkOrgId: string };
 

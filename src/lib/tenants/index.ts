@@ -5,6 +5,6 @@ export * from './csv';
 export { formatReport, reconcileWith } from './reconcile';
 export { changeOrgSettings, OrgNameInvalidError, TestOrgLockedError, type SettingsChange } from './orgSettings';
 export { ensureWorkspace, entryWorkspace, exportOrgsCsv, reconcile } from './service';
-export { applyImport, cancelImport, currentImport, getImport, importProblemsCsv, MAX_IMPORT_BYTES, receiveImportUpload, type ImportView } from './csv/imports';
+export { applyImport, cancelImport, currentImport, getImport, importProblemsCsv, MAX_IMPORT_BYTES, receiveImportUpload, type DescribeProblem, type ImportView } from './csv/imports';
 export { backgroundJobs, scheduledReconcile, stopBackgroundJobs, importJobStore } from './backgroundJobs';
 export { runImportJob } from './csv/importJob';

@@ -48,7 +48,7 @@ describe("Clerk's rules met by the app", () => {
     const before = clerkWrites();
     const report = await importOrgsCsv([HEADER, 'url-co,Visit https://url.example,,false,'].join('\n'), { applyValidRows: false, inviterUserId }, csvImportPorts);
     expect(report.applied).toBe(false);
-    expect(report.errors).toEqual([{ line: 2, message: 'name must not contain a URL or HTML' }]);
+    expect(report.errors).toEqual([{ line: 2, code: 'nameUrlOrHtml', params: {} }]);
     expect(clerkWrites()).toBe(before);
   });
 

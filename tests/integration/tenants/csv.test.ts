@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Organization } from '@/lib/db';
+import { csvProblemText } from '@/i18n/csvProblemText';
 import { csvExportPorts, csvImportPorts, exportOrgsCsvWith, importOrgsCsv } from '@/lib/tenants';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { deleteAllOrgs, latestPayload, useClerkLocal } from '../../helpers/clerkLocal';
@@ -47,8 +48,10 @@ describe('CSV import', () => {
     const report = await importCsv(text);
     expect(report.applied).toBe(false);
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 5, 5, 5, 6, 7]);
-    expect(report.errors.find((e) => e.line === 6)?.message).toMatch(/already on line 2/);
-    expect(report.errors.find((e) => e.line === 7)?.message).toMatch(/made by sign-up/);
+    const english = csvProblemText('en');
+    expect(report.errors.map((e) => e.code)).toEqual(['shortNameInvalid', 'shortNameInvalid', 'nameEmpty', 'isTestOrgInvalid', 'adminEmailInvalid', 'shortNameRepeated', 'testOrgByImport']);
+    expect(english(report.errors.find((e) => e.line === 6)!)).toMatch(/already on line 2/);
+    expect(english(report.errors.find((e) => e.line === 7)!)).toMatch(/made by sign-up/);
     expect(await Organization.countDocuments()).toBe(0);
     expect(writes()).toBe(before);
   });
@@ -62,7 +65,9 @@ describe('CSV import', () => {
   it('refuses a file whose header is not the known columns', async () => {
     const report = await importCsv('shortName,name,admins\nacme,Acme,');
     expect(report.applied).toBe(false);
-    expect(report.errors).toEqual([{ line: 1, message: 'missing column(s): logoUrl, isTestOrg' }]);
+    expect(report.errors).toEqual([{ line: 1, code: 'columnsMissing', params: { columns: 'logoUrl, isTestOrg' } }]);
+    expect(csvProblemText('en')(report.errors[0]!)).toBe('missing column(s): logoUrl, isTestOrg');
+    expect(csvProblemText('fr')(report.errors[0]!)).toBe('colonne(s) manquante(s)\u202f: logoUrl, isTestOrg');
   });
 
   it('creates orgs in Clerk and MongoDB; an existing user becomes org:admin, an unknown email is invited', async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { POST as upload } from '@/app/api/admin/imports/route';
+import { GET as currentImportRoute, POST as upload } from '@/app/api/admin/imports/route';
+import { csvProblemText } from '@/i18n/csvProblemText';
+import { requestLocale } from '@/i18n/requestLocale';
 import { findImportJob, ImportJob, Organization, startImportApply } from '@/lib/db';
-import { backgroundJobs, getImport, type ImportView, requestCancel, stopBackgroundJobs } from './importJobsSupport';
+import { backgroundJobs, getImport, importProblemsCsv, type ImportView, requestCancel, stopBackgroundJobs } from './importJobsSupport';
 import { configureAppEnv } from '../../helpers/appEnv';
 import { cookieHeader } from '../../helpers/clerkSession';
 import { deleteAllOrgs, useClerkLocal } from '../../helpers/clerkLocal';
@@ -61,7 +63,7 @@ async function uploaded(content: string, fields: Record<string, string> = {}): P
 
 async function until(id: string, ok: (view: ImportView) => boolean): Promise<ImportView> {
   for (;;) {
-    const view = await getImport(id);
+    const view = await getImport(id, csvProblemText('en'));
     if (view && ok(view)) return view;
     if (view && ['failed'].includes(view.status)) throw new Error(`import failed: ${view.error}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -88,6 +90,40 @@ describe('CSV import job', () => {
     const done = await until(id, (v) => v.status === 'done');
     expect(done).toMatchObject({ total: 4, done: 4, created: 2, rejected: 2, invited: 1, unchanged: 0 });
     expect((await Organization.find({}).lean()).map((o) => o.shortName).sort()).toEqual(['good-one', 'good-two']);
+  });
+
+  it('stores problems as code + params and words them in the reader\'s language (API `?locale=`, Accept-Language, problems.csv)', async () => {
+    const id = await uploaded([HEADER, 'fine-co,Fine,,false,', 'Bad Name!,Bad,,false,'].join('\n'));
+    await until(id, (v) => v.status === 'ready');
+    const stored = await ImportJob.findById(id).lean();
+    expect(stored?.problems).toEqual([{ line: 3, code: 'shortNameInvalid', params: { shortName: 'Bad Name!' } }]);
+    const rows = await ImportJob.db.collection('import_problems').find({ importId: stored!._id }, { projection: { _id: 0, importId: 0 } }).toArray();
+    expect(rows).toEqual([{ phase: 'preview', line: 3, code: 'shortNameInvalid', params: { shortName: 'Bad Name!' } }]);
+
+    // The API keeps `problems: [{ line, message }]`, with code and params beside the message.
+    const asked = (query: string, headers: Record<string, string> = {}) =>
+      currentImportRoute(new Request(`${APP}/api/admin/imports${query}`, { headers: { cookie, ...headers } })).then((r) => r.json() as Promise<{ current: ImportView }>);
+    const german = (await asked('?locale=de')).current.problems;
+    expect(german).toEqual([
+      { line: 3, code: 'shortNameInvalid', params: { shortName: 'Bad Name!' }, message: expect.stringMatching(/^shortName „Bad Name!“ ist ungültig \(Kleinbuchstaben/) },
+    ]);
+    expect((await asked('', { 'accept-language': 'fr-CH, de;q=0.8' })).current.problems[0]?.message).toMatch(/^shortName «\u202fBad Name!\u202f» n’est pas valide/);
+    expect((await asked('?locale=xx', { 'accept-language': 'it, es;q=0.5' })).current.problems[0]?.message).toMatch(/^shortName "Bad Name!" is not valid/);
+
+    const csv = await importProblemsCsv(id, csvProblemText(requestLocale(new Request(`${APP}/api/admin/imports/${id}/problems.csv?locale=fr`))));
+    expect(await new Response(csv).text()).toBe(
+      'line,message,code\n3,"shortName «\u202fBad Name!\u202f» n’est pas valide (lettres minuscules, chiffres et tirets intérieurs, 48 caractères au plus, pas un nom réservé)",shortNameInvalid\n',
+    );
+  });
+
+  it('reports an unreadable header as its own problems, worded when read', async () => {
+    const id = await uploaded('shortName,name,admins,extra\nacme,Acme,,x\n');
+    await until(id, (v) => v.status === 'failed');
+    const view = await getImport(id, csvProblemText('de'));
+    expect(view?.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [1, 'columnsMissing', 'fehlende Spalte(n): logoUrl, isTestOrg'],
+      [1, 'columnsUnknown', 'unbekannte Spalte(n): extra'],
+    ]);
   });
 
   it('previews every row of a file of several batches, the last line without a newline', async () => {

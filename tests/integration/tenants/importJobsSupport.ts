@@ -1,2 +1,2 @@
-export { backgroundJobs, getImport, type ImportView, stopBackgroundJobs } from '@/lib/tenants';
+export { backgroundJobs, getImport, importProblemsCsv, type ImportView, stopBackgroundJobs } from '@/lib/tenants';
 export { requestImportCancel as requestCancel } from '@/lib/db';

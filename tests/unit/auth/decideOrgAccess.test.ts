@@ -14,12 +14,12 @@ const acme: Tenant = {
 };
 
 const T = 1_800_000_000_000; // when the session token was issued
-type Session = { userId: string | null; orgId?: string; orgRole?: string; issuedAt?: number };
+type Session = { userId: string | null; orgId?: string; orgSlug?: string; orgRole?: string; issuedAt?: number };
 
 function ports(session: Session, roles: Record<string, string> = {}, changes: Partial<RecordedChanges> = {}) {
   const lookups: string[] = [];
   const p: AccessPorts = {
-    session: async () => ({ userId: session.userId, orgId: session.orgId ?? null, orgRole: session.orgRole ?? null, issuedAt: session.issuedAt ?? T }),
+    session: async () => ({ userId: session.userId, orgId: session.orgId ?? null, orgSlug: session.orgSlug ?? null, orgRole: session.orgRole ?? null, issuedAt: session.issuedAt ?? T }),
     findTenant: async (shortName) =>
       ({ acme, archived: { ...acme, shortName: 'archived', clerkOrgId: 'org_arch', status: 'archived' as const } })[shortName] ??
       null,
@@ -91,6 +91,33 @@ describe('decideOrgAccess', () => {
     const { p, lookups } = ports({ userId: 'u1', orgId: 'org_acme', orgRole: 'org:admin' }, { u1: 'org:member' });
     expect(await decideOrgAccess('acme', { role: 'org:admin', fresh: true }, p)).toMatchObject({ kind: 'forbidden' });
     expect(lookups).toEqual(['u1@org_acme live']);
+  });
+
+  it('asks Clerk about the active org while MongoDB is read, and once only', async () => {
+    const { p, lookups } = ports({ userId: 'u1', orgId: 'org_acme', orgSlug: 'acme', orgRole: 'org:member' }, { u1: 'org:admin' });
+    const order: string[] = [];
+    const find = p.findTenant;
+    p.findTenant = async (shortName) => {
+      order.push(`tenant looked up after ${lookups.length} Clerk call(s)`);
+      return find(shortName);
+    };
+    expect(await decideOrgAccess('acme', { role: 'org:admin', fresh: true }, p)).toMatchObject({ kind: 'granted', role: 'org:admin' });
+    expect(lookups).toEqual(['u1@org_acme live']);
+    expect(order).toEqual(['tenant looked up after 1 Clerk call(s)']);
+  });
+
+  it('ignores the early answer when the tenant is another org than the claims name, and asks about the tenant', async () => {
+    const { p, lookups } = ports({ userId: 'u1', orgId: 'org_old', orgSlug: 'acme', orgRole: 'org:admin' }, { u1: 'org:member' });
+    expect(await decideOrgAccess('acme', { role: 'org:admin', fresh: true }, p)).toMatchObject({ kind: 'forbidden' });
+    expect(lookups).toEqual(['u1@org_old live', 'u1@org_acme live']);
+  });
+
+  it('does not report the early look-up as unhandled when the session turns out to be revoked', async () => {
+    const { p } = ports({ userId: 'u1', orgId: 'org_acme', orgSlug: 'acme', orgRole: 'org:admin' }, {}, { signedOutAt: T + 1 });
+    p.membership = async () => {
+      throw new Error('Clerk is down');
+    };
+    expect(await decideOrgAccess('acme', { fresh: true }, p)).toEqual({ kind: 'signed-out' });
   });
 
   it('refuses a session issued before the user was deleted or banned, even with the org active', async () => {

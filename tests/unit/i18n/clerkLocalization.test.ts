@@ -12,7 +12,7 @@ function strings(value: unknown, prefix = ''): [string, string][] {
 
 const english = new Map(strings(enUS));
 // What Tenantry shows of Clerk: the sign-up and sign-in cards, the user menu, the org switcher.
-const SHOWN = ['formFieldInputPlaceholder__signUpPassword', 'formFieldInput__emailAddress_format', 'signIn.start.title', 'signIn.start.subtitle', 'signUp.start.title', 'signUp.start.subtitle', 'organizationSwitcher.action__openOrganizationSwitcher', 'userButton.action__signOut', 'userButton.action__manageAccount'];
+const SHOWN = ['formFieldInputPlaceholder__signUpPassword', 'formFieldAction__showPassword', 'formFieldAction__hidePassword', 'formFieldInput__emailAddress_format', 'signIn.start.title', 'signIn.start.subtitle', 'signUp.start.title', 'signUp.start.subtitle', 'organizationSwitcher.action__openOrganizationSwitcher', 'userButton.action__signOut', 'userButton.action__manageAccount'];
 
 describe("Clerk's strings", () => {
   for (const [locale, resource] of Object.entries({ de, fr })) {

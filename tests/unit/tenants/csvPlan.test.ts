@@ -53,7 +53,11 @@ describe('CSV import plan', () => {
     const seen = new Map<string, number>();
     const plans = [checkRecord(2, record('acme'), seen), checkRecord(3, record('acme'), seen), checkRecord(4, record('gone'), seen)];
     await planBatch(plans, state, ports);
-    expect(plans.map((p) => p.problems)).toEqual([[], ['shortName acme is already on line 2'], ['gone is archived']]);
+    expect(plans.map((p) => p.problems)).toEqual([
+      [],
+      [{ code: 'shortNameRepeated', params: { shortName: 'acme', earlierLine: 2 } }],
+      [{ code: 'orgArchived', params: { shortName: 'gone' } }],
+    ]);
     const counts = emptyCounts();
     for (const p of plans) countPlan(p, counts);
     expect(counts).toMatchObject({ created: 1, rejected: 2 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orgNameProblem, orgNameProblemText } from '@/lib/domain';
+import { orgNameProblem } from '@/lib/domain';
 import { validateRecord } from '@/lib/tenants/csv/validate';
 
 describe("an organization name by Clerk's rules", () => {
@@ -26,6 +26,7 @@ describe("an organization name by Clerk's rules", () => {
 
   it('is what the CSV import reports for a row, before any Clerk call', () => {
     const { problems } = validateRecord({ shortName: 'acme', name: 'Acme https://acme.example', logoUrl: '', isTestOrg: 'false', admins: '' });
-    expect(problems).toEqual([orgNameProblemText('Acme https://acme.example')]);
+    expect(problems).toEqual([{ code: 'nameUrlOrHtml', params: {} }]);
+    expect(validateRecord({ shortName: 'acme', name: 'a'.repeat(257), logoUrl: '', isTestOrg: 'false', admins: '' }).problems).toEqual([{ code: 'nameTooLong', params: { max: 256 } }]);
   });
 });

@@ -6,6 +6,7 @@ import { EventLog, type EventLogQuery } from '@/components/admin/EventLog';
 import { ClientMessages } from '@/components/layout/ClientMessages';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { csvProblemText } from '@/i18n/csvProblemText';
 import { enterLocale } from '@/i18n/enterLocale';
 import { ADMIN_PAGE_SIZE as PAGE_SIZE, adminOverview } from '@/lib/admin';
 import { requirePlatformAdmin } from '@/lib/auth';
@@ -15,17 +16,17 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<EventL
 // Platform admins (DESIGN.md §1): every org, and the webhook event log with
 // replay of failed events. Anyone else gets the not-found page.
 export default async function AdminPage({ params, searchParams }: Props) {
-  await enterLocale(params);
+  const locale = await enterLocale(params);
   await requirePlatformAdmin();
   const query = await searchParams;
-  const { now, page, eventPage, orgs: list, counts, events, eventTotal, reconcileRun, currentJob, hours } = await adminOverview(query);
+  const { now, page, eventPage, orgs: list, counts, events, eventTotal, reconcileRun, currentJob, hours } = await adminOverview(query, csvProblemText(locale));
   const t = await getTranslations('Admin');
   const tc = await getTranslations('AdminCsv');
   const format = await getFormatter();
   const when = reconcileRun && format.dateTime(reconcileRun.startedAt, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     // The admin area's client components (archive dialogs, import panel, replay) need their namespaces in the browser.
-    <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList']}>
+    <ClientMessages namespaces={['Admin', 'AdminCsv', 'AdminOrgList', 'CsvProblems']}>
     <section className="page flex flex-col gap-6" data-testid="admin-page">
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <Card>

@@ -46,7 +46,8 @@ const importJobSchema = new Schema(
     preview: counts,
     result: counts,
     problemCount: { type: Number, default: 0 },
-    problems: { type: [{ _id: false, line: Number, message: String }], default: [] },
+    // A problem is a code and its parameters (lib/tenants/csv/problems.ts), worded when read, in the reader's language.
+    problems: { type: [{ _id: false, line: Number, code: String, params: Schema.Types.Mixed }], default: [] },
     error: { type: String, default: null },
     cancelRequested: { type: Boolean, default: false },
     // Whoever holds an unexpired lease runs the job; a crashed runner's lease lapses and another takes over.
@@ -92,13 +93,16 @@ const importProblemSchema = new Schema(
     importId: { type: Schema.Types.ObjectId, required: true },
     phase: { type: String, enum: ['preview', 'apply'], required: true },
     line: { type: Number, required: true },
-    message: { type: String, required: true },
+    code: { type: String, required: true },
+    params: { type: Schema.Types.Mixed, default: {} },
   },
-  { collection: 'import_problems', versionKey: false },
+  { collection: 'import_problems', versionKey: false, minimize: false },
 );
 importProblemSchema.index({ importId: 1, phase: 1, line: 1 });
 
-type ImportProblemFields = { importId: Types.ObjectId; phase: 'preview' | 'apply'; line: number; message: string };
+/** As stored: `params` is checked against the code's schema when read (lib/tenants/csv/problems.ts); `message` only on problems stored before codes. */
+export type StoredImportProblem = { line: number; code?: string; params?: unknown; message?: string };
+type ImportProblemFields = { importId: Types.ObjectId; phase: 'preview' | 'apply'; line: number; code: string; params: Record<string, unknown> };
 type ImportProblemModel = Model<ImportProblemFields>;
 export const ImportProblem: ImportProblemModel =
   (models.ImportProblem as ImportProblemModel | undefined) ?? model<ImportProblemFields>('ImportProblem', importProblemSchema);

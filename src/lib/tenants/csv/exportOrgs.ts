@@ -7,15 +7,62 @@ export type CsvExportPorts = {
   clerk: { listAllMemberships(): Promise<BulkMembership[]>; listAllPendingInvitations(): Promise<BulkInvitation[]> };
 };
 
+/** Tenants read from MongoDB while Clerk is still answering, at most this many held. */
+const PREFETCH = 20_000;
+
 /**
  * The header at once (the download starts before Clerk is read), then one
  * row per live org. Admins come from Clerk (MongoDB has none), read in bulk:
  * the instance's memberships and pending invitations, a few pages of 500,
- * whatever the number of orgs. Cells a spreadsheet would run as formulas are
- * neutralised.
+ * whatever the number of orgs. MongoDB is read meanwhile (up to PREFETCH
+ * tenants), so the export takes the longer of the two reads, not their sum.
+ * Cells a spreadsheet would run as formulas are neutralised.
  */
 export async function* exportOrgsCsvWith({ tenants, clerk }: CsvExportPorts): AsyncGenerator<string[]> {
   yield [...CSV_COLUMNS];
+  let clerkDone = false;
+  const adminsRead = adminsByOrg(clerk).finally(() => {
+    clerkDone = true;
+  });
+  // Awaited below; until then a failure must not count as unhandled.
+  adminsRead.catch(() => undefined);
+  const cursor = tenants.liveTenants()[Symbol.asyncIterator]();
+  const early: Tenant[] = [];
+  let exhausted = false;
+  try {
+    while (!clerkDone && early.length < PREFETCH) {
+      const next = await cursor.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      early.push(next.value);
+    }
+    const admins = await adminsRead;
+    for (const tenant of early) {
+      const row = rowOf(tenant, admins);
+      if (row) yield row;
+    }
+    early.length = 0;
+    while (!exhausted) {
+      const next = await cursor.next();
+      if (next.done) break;
+      const row = rowOf(next.value, admins);
+      if (row) yield row;
+    }
+  } finally {
+    await cursor.return?.();
+  }
+}
+
+function rowOf(tenant: Tenant, admins: Map<string, Set<string>>): string[] | null {
+  if (!tenant.clerkOrgId || tenant.status !== 'active') return null;
+  const emails = [...(admins.get(tenant.clerkOrgId) ?? [])].sort();
+  return [tenant.shortName, tenant.name, tenant.logoUrl ?? '', String(tenant.isTestOrg), emails.join(';')].map(neutralise);
+}
+
+/** Admin emails per Clerk org id: admin members and pending admin invitations. */
+async function adminsByOrg(clerk: CsvExportPorts['clerk']): Promise<Map<string, Set<string>>> {
   const [memberships, invitations] = await Promise.all([clerk.listAllMemberships(), clerk.listAllPendingInvitations()]);
   const admins = new Map<string, Set<string>>();
   const add = (orgId: string, email: string) => {
@@ -26,9 +73,5 @@ export async function* exportOrgsCsvWith({ tenants, clerk }: CsvExportPorts): As
   };
   for (const m of memberships) if (m.role === ORG_ROLE.admin) add(m.organizationId, m.identifier);
   for (const i of invitations) if (i.role === ORG_ROLE.admin) add(i.organizationId, i.emailAddress);
-  for await (const tenant of tenants.liveTenants()) {
-    if (!tenant.clerkOrgId || tenant.status !== 'active') continue;
-    const emails = [...(admins.get(tenant.clerkOrgId) ?? [])].sort();
-    yield [tenant.shortName, tenant.name, tenant.logoUrl ?? '', String(tenant.isTestOrg), emails.join(';')].map(neutralise);
-  }
+  return admins;
 }

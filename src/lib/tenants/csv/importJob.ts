@@ -1,9 +1,10 @@
 import type { ImportJobRecord, ImportPhase } from '@/lib/db';
 import { ClerkUnavailableError } from '@/lib/clerk';
+import { log } from '@/lib/log';
 import { eachRow, IMPORT_BATCH } from './importOrgs';
-import { applyRowPlan, checkRecord, type ClerkState, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { applyRowPlan, checkRecord, type ClerkState, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, notAppliedProblem, type PlanCounts, planBatch, type RowPlan } from './plan';
+import { type CsvProblem, storedProblem } from './problems';
 import { CsvFormatError, readCsv } from './read';
-import type { CsvProblem } from '@/lib/domain';
 
 /** How long a runner's claim on a job lasts without a checkpoint; a crashed runner's job is taken over after it. */
 export const IMPORT_LEASE_MS = 60_000;
@@ -67,7 +68,7 @@ function resumedProgress(job: ImportJobRecord, phase: ImportPhase, resumeAfter: 
     done: resumeAfter ? job.done : 0,
     checkpointLine: resumeAfter,
     counts: resumeAfter && saved ? { ...emptyCounts(), ...pickCounts(saved) } : emptyCounts(),
-    problems: resumeAfter ? [...job.problems].map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })) : [],
+    problems: resumeAfter ? [...job.problems].map(storedProblem) : [],
     problemCount: resumeAfter ? job.problemCount : 0,
   };
 }
@@ -108,7 +109,7 @@ async function runBatch(run: JobRun, batch: RowPlan[]): Promise<BatchOutcome> {
   const problems: CsvProblem[] = [];
   for (const plan of rows) {
     countPlan(plan, progress.counts);
-    for (const message of plan.problems) problems.push({ line: plan.line, message });
+    for (const p of plan.problems) problems.push({ line: plan.line, ...p });
   }
   await store.addProblems(id, phase, problems);
   progress.problems.push(...problems.slice(0, SHOWN_PROBLEMS - progress.problems.length));
@@ -141,9 +142,9 @@ function checkpoint({ id, phase, progress, context }: JobRun): Promise<ImportJob
  */
 async function settleFailure(error: unknown, id: string, phase: ImportPhase, progress: Progress, { owner, store }: ImportRunContext): Promise<void> {
   if (error instanceof CsvFormatError) {
-    const problem = { line: error.line, message: error.message };
-    await store.addProblems(id, phase, [problem]);
-    await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, problem].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + 1 });
+    const found = error.problems.map((p) => ({ line: error.line, ...p }));
+    await store.addProblems(id, phase, found);
+    await store.settle(id, owner, 'failed', { error: error.message, problems: [...progress.problems, ...found].slice(0, SHOWN_PROBLEMS), problemCount: progress.problemCount + found.length });
     return;
   }
   if (error instanceof ClerkUnavailableError) {
@@ -177,7 +178,9 @@ async function applyOne(plan: RowPlan, state: ClerkState, inviterUserId: string,
     await applyRowPlan(plan, state, inviterUserId, ports);
   } catch (error) {
     if (error instanceof ClerkUnavailableError) throw error; // the whole batch is retried on resume
-    plan.problems.push(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+    const refusal = notAppliedProblem(error);
+    if (refusal.code === 'notApplied') log.error({ err: error, line: plan.line }, 'CSV row not applied');
+    plan.problems.push(refusal);
     plan.row = undefined;
   }
 }

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
-import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, planBatch, type RowPlan } from './plan';
+import { log } from '@/lib/log';
+import { applyRowPlan, checkRecord, countPlan, type CsvImportPorts, emptyCounts, loadClerkState, notAppliedProblem, planBatch, type RowPlan } from './plan';
+import type { CsvProblem } from './problems';
 import { CsvFormatError, readCsv } from './read';
-import type { CsvProblem } from '@/lib/domain';
 
 export type ImportReport = {
   applied: boolean;
@@ -57,13 +58,13 @@ export async function importOrgsCsv(
     plans.push(...batch);
   } catch (error) {
     if (!(error instanceof CsvFormatError)) throw error;
-    report.errors.push({ line: error.line, message: error.message });
+    report.errors.push(...error.problems.map((p) => ({ line: error.line, ...p })));
     return report;
   }
   report.rows = plans.length;
   for (const plan of plans) {
-    for (const message of plan.problems) report.errors.push({ line: plan.line, message });
-    for (const message of plan.warnings) report.warnings.push({ line: plan.line, message });
+    for (const p of plan.problems) report.errors.push({ line: plan.line, ...p });
+    for (const p of plan.warnings) report.warnings.push({ line: plan.line, ...p });
   }
   if (report.errors.length > 0 && !applyValidRows) return report;
   report.applied = true;
@@ -73,8 +74,10 @@ export async function importOrgsCsv(
       await applyRowPlan(plan, state, inviterUserId, ports);
     } catch (error) {
       // One org failing (e.g. Clerk refusing it) must not lose the others.
-      plan.problems.push(`not applied: ${error instanceof Error ? error.message : String(error)}`);
-      report.errors.push({ line: plan.line, message: plan.problems.at(-1)! });
+      const refusal = notAppliedProblem(error);
+      if (refusal.code === 'notApplied') log.error({ err: error, line: plan.line }, 'CSV row not applied');
+      plan.problems.push(refusal);
+      report.errors.push({ line: plan.line, ...refusal });
       plan.row = undefined;
     }
     countPlan(plan, counts);

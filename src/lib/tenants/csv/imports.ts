@@ -3,7 +3,10 @@ import busboy from 'busboy';
 import { stringify } from 'csv-stringify';
 import * as db from '@/lib/db';
 import { enqueueImport } from '../backgroundJobs';
-import type { CsvProblem } from '@/lib/domain';
+import { type CsvProblem, type CsvProblemDetail, storedProblem } from './problems';
+
+/** Words a problem in the reader's language (src/i18n/csvProblemText.ts): this service stays free of message catalogs. */
+export type DescribeProblem = (problem: CsvProblemDetail) => string;
 
 // The CSV import as an HTTP resource (issue 12): upload → preview → apply →
 // done, each phase a background job. Routes stay thin; this is their service.
@@ -120,7 +123,8 @@ export type ImportView = {
   rejected: number;
   invited: number;
   adminsAdded: number;
-  problems: CsvProblem[];
+  /** The first SHOWN_PROBLEMS: code and params as stored, `message` in the reader's language. */
+  problems: (CsvProblem & { message: string })[];
   problemCount: number;
   preview: { created: number; updated: number; unchanged: number; rejected: number; invited: number; adminsAdded: number };
   applyValidRows: boolean;
@@ -137,7 +141,7 @@ function countsOf(c: Partial<Record<'created' | 'updated' | 'unchanged' | 'rejec
 }
 
 /** The job as GET /api/admin/imports/{id} shows it: the counts of the current phase (preview's until applying). */
-function importView(job: db.ImportJobRecord, now: number = Date.now()): ImportView {
+function importView(job: db.ImportJobRecord, describe: DescribeProblem, now: number = Date.now()): ImportView {
   const preview = countsOf(job.preview);
   const applying = ['applying', 'done'].includes(job.status) || (job.status === 'cancelled' && (job.result?.created ?? 0) + (job.result?.unchanged ?? 0) + (job.result?.rejected ?? 0) + (job.result?.updated ?? 0) > 0);
   const counts = applying ? countsOf(job.result) : preview;
@@ -156,7 +160,10 @@ function importView(job: db.ImportJobRecord, now: number = Date.now()): ImportVi
     total,
     done,
     ...counts,
-    problems: (job.problems ?? []).map((p) => ({ line: p.line ?? 0, message: p.message ?? '' })),
+    problems: (job.problems ?? []).map((stored) => {
+      const p = storedProblem(stored);
+      return { ...p, message: describe(p) };
+    }),
     problemCount: job.problemCount ?? 0,
     preview,
     applyValidRows: job.applyValidRows ?? false,
@@ -168,15 +175,15 @@ function importView(job: db.ImportJobRecord, now: number = Date.now()): ImportVi
   };
 }
 
-export async function getImport(id: string): Promise<ImportView | null> {
+export async function getImport(id: string, describe: DescribeProblem): Promise<ImportView | null> {
   const job = await db.findImportJob(id);
-  return job ? importView(job) : null;
+  return job ? importView(job, describe) : null;
 }
 
 /** The running import, else the latest one (the admin page shows it when the admin comes back). */
-export async function currentImport(): Promise<ImportView | null> {
+export async function currentImport(describe: DescribeProblem): Promise<ImportView | null> {
   const job = await db.currentImportJob();
-  return job ? importView(job) : null;
+  return job ? importView(job, describe) : null;
 }
 
 export async function applyImport(id: string, applyValidRows?: boolean): Promise<db.StartApplyResult> {
@@ -185,19 +192,22 @@ export async function applyImport(id: string, applyValidRows?: boolean): Promise
   return result;
 }
 
-export async function cancelImport(id: string): Promise<ImportView | null> {
+export async function cancelImport(id: string, describe: DescribeProblem): Promise<ImportView | null> {
   const job = await db.requestImportCancel(id);
-  return job ? importView(job) : null;
+  return job ? importView(job, describe) : null;
 }
 
-/** Every problem of the job's latest phase as CSV (line, message), streamed. */
-export async function importProblemsCsv(id: string): Promise<ReadableStream<Uint8Array> | null> {
+/** Every problem of the job's latest phase as CSV (line, message in the reader's language, code), streamed. */
+export async function importProblemsCsv(id: string, describe: DescribeProblem): Promise<ReadableStream<Uint8Array> | null> {
   const job = await db.findImportJob(id);
   if (!job) return null;
   const phase: db.ImportPhase = ['applying', 'done'].includes(job.status) ? 'apply' : 'preview';
   async function* rows() {
-    yield ['line', 'message'];
-    for await (const p of db.importProblems(id, phase)) yield [String(p.line), p.message];
+    yield ['line', 'message', 'code'];
+    for await (const stored of db.importProblems(id, phase)) {
+      const p = storedProblem(stored);
+      yield [String(p.line), describe(p), p.code];
+    }
   }
   return Readable.toWeb(Readable.from(rows()).pipe(stringify())) as ReadableStream<Uint8Array>;
 }

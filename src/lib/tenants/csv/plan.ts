@@ -1,8 +1,9 @@
-import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
+import { type BulkInvitation, type BulkMembership, ClerkRejectedError } from '@/lib/clerk';
 import { adoptionOf } from '../syncClerkOrg';
 import { type AdoptedOrg, ORG_ROLE, type Tenant, type ClerkSyncChanges } from '@/lib/domain';
 import type { ClerkOrg } from '@/lib/clerk';
 import type { OrgCsvRow } from './format';
+import { type CsvProblemDetail, problem } from './problems';
 import { validateRecord } from './validate';
 
 // The import's decisions (DESIGN.md §3 CSV), made a batch of rows at a time
@@ -75,8 +76,8 @@ type OrgAction = 'create' | 'adopt' | 'update' | 'unchanged';
 
 export type RowPlan = {
   line: number;
-  problems: string[];
-  warnings: string[];
+  problems: CsvProblemDetail[];
+  warnings: CsvProblemDetail[];
   row?: OrgCsvRow;
   org?: OrgAction;
   admins: AdminAction[];
@@ -87,7 +88,7 @@ export function checkRecord(line: number, record: Record<string, string>, seen: 
   const { row, problems, warnings } = validateRecord(record);
   if (row) {
     const earlier = seen.get(row.shortName);
-    if (earlier !== undefined && earlier !== line) problems.push(`shortName ${row.shortName} is already on line ${earlier}`);
+    if (earlier !== undefined && earlier !== line) problems.push(problem('shortNameRepeated', { shortName: row.shortName, earlierLine: earlier }));
     else seen.set(row.shortName, line);
   }
   return { line, problems, warnings, row: problems.length ? undefined : row, admins: [] };
@@ -107,9 +108,9 @@ export async function planBatch(plans: RowPlan[], state: ClerkState, ports: CsvI
     const row = plan.row!;
     const existing = tenants.get(row.shortName) ?? null;
     plan.problems.push(...rowRules(row, existing));
-    if (!row.isTestOrg && row.logoUrl && row.logoUrl !== existing?.logoUrl) plan.warnings.push('logoUrl ignored: logos are uploaded in the org settings');
+    if (!row.isTestOrg && row.logoUrl && row.logoUrl !== existing?.logoUrl) plan.warnings.push(problem('logoUrlIgnored'));
     const clerkOrg = state.orgsBySlug.get(row.shortName);
-    if (existing?.clerkOrgId && clerkOrg?.id !== existing.clerkOrgId) plan.problems.push(`${row.shortName} is gone from Clerk (run reconcile)`);
+    if (existing?.clerkOrgId && clerkOrg?.id !== existing.clerkOrgId) plan.problems.push(problem('orgGoneFromClerk', { shortName: row.shortName }));
     if (plan.problems.length) {
       plan.row = undefined;
       continue;
@@ -149,13 +150,14 @@ function adminAction(state: ClerkState, orgId: string | undefined, email: string
   return [{ kind: 'invite', email }];
 }
 
-function rowRules(row: OrgCsvRow, existing: Tenant | null): string[] {
-  const problems: string[] = [];
-  if (existing?.status === 'archived') problems.push(`${row.shortName} is archived`);
-  if (existing?.status === 'provisioning') problems.push(`${row.shortName} is still being provisioned`);
-  if (row.isTestOrg && !existing?.isTestOrg) problems.push('test orgs are made by sign-up, not by import');
-  if (!row.isTestOrg && existing?.isTestOrg) problems.push(`${row.shortName} is a test org: isTestOrg must be true`);
-  if (row.isTestOrg && existing?.isTestOrg && (row.name !== existing.shortName || row.logoUrl)) problems.push("a test org's name and logo are fixed");
+function rowRules(row: OrgCsvRow, existing: Tenant | null): CsvProblemDetail[] {
+  const problems: CsvProblemDetail[] = [];
+  const { shortName } = row;
+  if (existing?.status === 'archived') problems.push(problem('orgArchived', { shortName }));
+  if (existing?.status === 'provisioning') problems.push(problem('orgProvisioning', { shortName }));
+  if (row.isTestOrg && !existing?.isTestOrg) problems.push(problem('testOrgByImport'));
+  if (!row.isTestOrg && existing?.isTestOrg) problems.push(problem('testOrgMustStayTest', { shortName }));
+  if (row.isTestOrg && existing?.isTestOrg && (row.name !== existing.shortName || row.logoUrl)) problems.push(problem('testOrgFieldsFixed'));
   return problems;
 }
 
@@ -189,6 +191,15 @@ export async function applyRowPlan(plan: RowPlan, state: ClerkState, inviterUser
       setIn(state.roles, org.id, action.userId, ORG_ROLE.admin);
     }
   }
+}
+
+/**
+ * Why a row could not be applied, as a problem: Clerk's refusal keeps Clerk's
+ * error code (what an admin can look up); anything else is logged by the caller.
+ */
+export function notAppliedProblem(error: unknown): CsvProblemDetail {
+  if (error instanceof ClerkRejectedError) return problem('clerkRefused', { clerkCode: (error.code ?? String(error.status ?? '')).slice(0, 200) });
+  return problem('notApplied');
 }
 
 async function createOrAdopt(row: OrgCsvRow, clerk: CsvImportPorts['clerk']): Promise<ClerkOrg> {

@@ -1,15 +1,28 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { type CsvProblemDetail, problem } from './problems';
 import { validateHeader } from './validate';
 
+/** The file cannot be read past `line`: a bad header, or quoting csv-parse cannot follow. */
 export class CsvFormatError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly problems: CsvProblemDetail[],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(`CSV unreadable at line ${line}: ${problems.map((p) => p.code).join(', ')}`, options);
     this.name = 'CsvFormatError';
   }
+}
+
+// csv-parse's error codes, grouped by what a person fixes in the file.
+const QUOTES = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE']);
+const COLUMN_COUNT = new Set(['CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', 'CSV_RECORD_INCONSISTENT_COLUMNS']);
+
+function parseProblem(code: unknown): CsvProblemDetail {
+  if (typeof code === 'string' && QUOTES.has(code)) return problem('csvQuotes');
+  if (typeof code === 'string' && COLUMN_COUNT.has(code)) return problem('csvColumnCount');
+  return problem('csvUnreadable');
 }
 
 /**
@@ -18,14 +31,14 @@ export class CsvFormatError extends Error {
  * with a CsvFormatError naming the line.
  */
 export async function* readCsv(source: string | AsyncIterable<Buffer>): AsyncGenerator<{ line: number; record: Record<string, string> }> {
-  let headerProblem: string | null = null;
+  let headerProblems: CsvProblemDetail[] = [];
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
     info: true,
     columns: (header: string[]) => {
       const names = header.map((h) => h.trim());
-      headerProblem = validateHeader(names);
+      headerProblems = validateHeader(names);
       return names;
     },
   });
@@ -39,14 +52,14 @@ export async function* readCsv(source: string | AsyncIterable<Buffer>): AsyncGen
   input.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (headerProblem) throw new CsvFormatError(1, headerProblem);
+      if (headerProblems.length) throw new CsvFormatError(1, headerProblems);
       yield { line: info.lines, record };
     }
-    if (headerProblem) throw new CsvFormatError(1, headerProblem);
+    if (headerProblems.length) throw new CsvFormatError(1, headerProblems);
   } catch (error) {
     if (error instanceof CsvFormatError) throw error;
-    const line = (error as { lines?: number }).lines ?? 0;
-    throw new CsvFormatError(line, error instanceof Error ? error.message : String(error));
+    const { lines, code } = error as { lines?: number; code?: unknown };
+    throw new CsvFormatError(lines ?? 0, [parseProblem(code)], { cause: error });
   }
 }
 

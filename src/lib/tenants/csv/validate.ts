@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { orgNameProblemText } from '@/lib/domain';
-import { isValidShortName } from '@/lib/domain';
+import { isValidShortName, ORG_NAME_MAX_LENGTH, orgNameProblem } from '@/lib/domain';
 import { CSV_COLUMNS, type OrgCsvRow, unneutralise } from './format';
+import { type CsvProblemDetail, problem } from './problems';
 
 const email = z.email();
 
 /** One CSV record (already split into columns) checked against the rules. */
-export function validateRecord(record: Record<string, string>): { row?: OrgCsvRow; problems: string[]; warnings: string[] } {
+export function validateRecord(record: Record<string, string>): { row?: OrgCsvRow; problems: CsvProblemDetail[]; warnings: CsvProblemDetail[] } {
   const cell = (key: (typeof CSV_COLUMNS)[number]) => unneutralise((record[key] ?? '').trim());
-  const problems: string[] = [];
-  const warnings: string[] = [];
+  const problems: CsvProblemDetail[] = [];
+  const warnings: CsvProblemDetail[] = [];
   const shortName = cell('shortName');
   const name = cell('name');
   const logoUrl = cell('logoUrl');
@@ -19,15 +19,15 @@ export function validateRecord(record: Record<string, string>): { row?: OrgCsvRo
     .map((a) => a.trim().toLowerCase())
     .filter(Boolean);
 
-  if (!isValidShortName(shortName)) {
-    problems.push(`shortName "${shortName}" is not valid (lowercase letters, digits and inner hyphens, at most 48, not a reserved name)`);
-  }
-  const nameProblem = orgNameProblemText(name);
-  if (nameProblem) problems.push(nameProblem);
-  if (logoUrl && !/^https?:\/\/\S+$/.test(logoUrl)) problems.push(`logoUrl "${logoUrl}" is not an http(s) URL`);
-  if (!['', 'true', 'false'].includes(isTestOrgText)) problems.push(`isTestOrg must be true or false, not "${cell('isTestOrg')}"`);
-  for (const admin of admins) if (!email.safeParse(admin).success) problems.push(`admin "${admin}" is not an email address`);
-  if (new Set(admins).size !== admins.length) warnings.push('an admin is listed twice');
+  if (!isValidShortName(shortName)) problems.push(problem('shortNameInvalid', { shortName: shortName.slice(0, 200) }));
+  const nameProblem = orgNameProblem(name);
+  if (nameProblem === 'empty') problems.push(problem('nameEmpty'));
+  if (nameProblem === 'tooLong') problems.push(problem('nameTooLong', { max: ORG_NAME_MAX_LENGTH }));
+  if (nameProblem === 'urlOrHtml') problems.push(problem('nameUrlOrHtml'));
+  if (logoUrl && !/^https?:\/\/\S+$/.test(logoUrl)) problems.push(problem('logoUrlInvalid', { logoUrl: logoUrl.slice(0, 500) }));
+  if (!['', 'true', 'false'].includes(isTestOrgText)) problems.push(problem('isTestOrgInvalid', { value: cell('isTestOrg').slice(0, 200) }));
+  for (const admin of admins) if (!email.safeParse(admin).success) problems.push(problem('adminEmailInvalid', { email: admin.slice(0, 500) }));
+  if (new Set(admins).size !== admins.length) warnings.push(problem('adminListedTwice'));
 
   if (problems.length > 0) return { problems, warnings };
   return {
@@ -37,15 +37,14 @@ export function validateRecord(record: Record<string, string>): { row?: OrgCsvRo
   };
 }
 
-/** The header must name exactly the known columns (any order). */
-export function validateHeader(header: string[]): string | null {
+/** The header must name exactly the known columns (any order): what is wrong with it, or nothing. */
+export function validateHeader(header: string[]): CsvProblemDetail[] {
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
-  if (missing.length === 0 && unknown.length === 0) return null;
+  // Column names are the file's own identifiers: listed as written, not translated.
+  const list = (names: string[]) => names.join(', ').slice(0, 500);
   return [
-    missing.length ? `missing column(s): ${missing.join(', ')}` : '',
-    unknown.length ? `unknown column(s): ${unknown.join(', ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
+    ...(missing.length ? [problem('columnsMissing', { columns: list(missing) })] : []),
+    ...(unknown.length ? [problem('columnsUnknown', { columns: list(unknown) })] : []),
+  ];
 }

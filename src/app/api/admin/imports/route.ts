@@ -1,3 +1,5 @@
+import { csvProblemText } from '@/i18n/csvProblemText';
+import { requestLocale } from '@/i18n/requestLocale';
 import { platformAdminOfRequest } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { currentImport, MAX_IMPORT_BYTES, receiveImportUpload } from '@/lib/tenants';
@@ -30,5 +32,5 @@ export async function POST(request: Request): Promise<Response> {
 export async function GET(request: Request): Promise<Response> {
   const admin = await platformAdminOfRequest(request);
   if ('status' in admin) return denied(admin.status);
-  return Response.json({ current: await currentImport() }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ current: await currentImport(csvProblemText(requestLocale(request))) }, { headers: { 'cache-control': 'no-store' } });
 }

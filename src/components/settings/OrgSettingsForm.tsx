@@ -66,36 +66,46 @@ export function OrgSettingsForm({ shortName, name, logoUrl, locked }: Props) {
           </form>
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('logo')}</CardTitle>
-          <CardDescription>{t('logoHint')}</CardDescription>
-        </CardHeader>
-        <CardContent className="flex flex-col gap-4 sm:flex-row sm:items-center">
-          <Avatar src={logoUrl} label={name} size="lg" square alt={logoUrl ? t('currentLogo') : ''} />
-          <form action={action} data-testid="logo-form" className="flex flex-1 flex-col gap-3 sm:flex-row sm:items-center">
-            <input type="hidden" name="shortName" value={shortName} />
-            <input type="hidden" name="intent" value="logo" />
-            <FileInput name="logo" aria-label={t('logoFile')} chooseLabel={t('chooseFile')} noneLabel={t('noFile')} accept="image/png,image/jpeg,image/gif,image/webp" disabled={locked} data-testid="logo-input" />
-            <Button type="submit" variant="outline" disabled={locked || pending}>
-              {t('upload')}
-            </Button>
-          </form>
-          {logoUrl && (
-            <form action={action}>
-              <input type="hidden" name="shortName" value={shortName} />
-              <input type="hidden" name="intent" value="remove-logo" />
-              <Button type="submit" variant="ghost-destructive" disabled={locked || pending}>
-                {t('removeLogo')}
-              </Button>
-            </form>
-          )}
-        </CardContent>
-      </Card>
+      <LogoCard shortName={shortName} name={name} logoUrl={logoUrl} locked={locked} pending={pending} action={action} />
       <p role="status" data-testid="settings-result" className={error ? 'text-sm text-destructive' : 'sr-only'}>
         {result?.ok && t('saved')}
         {error}
       </p>
     </div>
+  );
+}
+
+type LogoCardProps = { shortName: string; name: string; logoUrl: string | null; locked: boolean; pending: boolean; action: (form: FormData) => void };
+
+/** The current logo (or initials), upload and remove, through the same server action as the rename. */
+function LogoCard({ shortName, name, logoUrl, locked, pending, action }: LogoCardProps) {
+  const t = useTranslations('Settings');
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('logo')}</CardTitle>
+        <CardDescription>{t('logoHint')}</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4 sm:flex-row sm:items-center">
+        <Avatar src={logoUrl} label={name} size="lg" square alt={logoUrl ? t('currentLogo') : ''} />
+        <form action={action} data-testid="logo-form" className="flex flex-1 flex-col gap-3 sm:flex-row sm:items-center">
+          <input type="hidden" name="shortName" value={shortName} />
+          <input type="hidden" name="intent" value="logo" />
+          <FileInput name="logo" aria-label={t('logoFile')} chooseLabel={t('chooseFile')} noneLabel={t('noFile')} accept="image/png,image/jpeg,image/gif,image/webp" disabled={locked} data-testid="logo-input" />
+          <Button type="submit" variant="outline" disabled={locked || pending}>
+            {t('upload')}
+          </Button>
+        </form>
+        {logoUrl && (
+          <form action={action}>
+            <input type="hidden" name="shortName" value={shortName} />
+            <input type="hidden" name="intent" value="remove-logo" />
+            <Button type="submit" variant="ghost-destructive" disabled={locked || pending}>
+              {t('removeLogo')}
+            </Button>
+          </form>
+        )}
+      </CardContent>
+    </Card>
   );
 }

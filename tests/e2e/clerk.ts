@@ -35,6 +35,19 @@ async function local(path: string, body: unknown) {
   if (!response.ok) throw new Error(`clerk-local ${path}: ${response.status} ${await response.text()}`);
 }
 
+type Browsing = { page: Page; context: BrowserContext; baseURL: string };
+type NewOrg = { user: string; name: string; slugPrefix: string; path: 'members' | 'settings'; activeOrg?: boolean };
+
+/** A new user who created a customer org, signed in and on one of its pages once the webhook has adopted the org. */
+export async function adminOnNewOrg({ page, context, baseURL }: Browsing, { user, name, slugPrefix, path, activeOrg = false }: NewOrg) {
+  const admin = await createUser(user);
+  const slug = `${slugPrefix}-${Date.now().toString(36)}`;
+  const org = await clerk.organizations.createOrganization({ name, slug, createdBy: admin.id });
+  await signIn(context, baseURL, admin.id, activeOrg ? org.id : undefined);
+  await expect.poll(async () => (await page.goto(`/en/${slug}/${path}`))?.status(), { timeout: 20_000 }).toBe(200);
+  return { admin, org, slug };
+}
+
 /** Holds webhook deliveries back (a laptop without a tunnel) for the duration of `fn`. */
 export async function withoutWebhooks<T>(fn: () => Promise<T>): Promise<T> {
   await local('deliveries', { paused: true });

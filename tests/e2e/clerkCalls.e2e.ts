@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
 import { cookieHeader, mintSessionOverHttp } from '../helpers/clerkSession';
-import { clerk, createUser, signIn } from './clerk';
+import { adminOnNewOrg, clerk, createUser } from './clerk';
 import { expect, test } from './fixtures';
 import { E2E_CLERK_SECRET_KEY, E2E_CLERK_URL } from './localConfig';
 
@@ -42,11 +42,7 @@ test('100 views of the active org cost no Clerk call; 100 views of another org c
 });
 
 test('a mutation costs exactly one extra membership check, live, even with the org active in the session', async ({ page, context, baseURL }) => {
-  const admin = await createUser('mutating');
-  const slug = `mutating-${Date.now().toString(36)}`;
-  const org = await clerk.organizations.createOrganization({ name: 'Mutating', slug, createdBy: admin.id });
-  await signIn(context, baseURL!, admin.id, org.id);
-  await expect.poll(async () => (await page.goto(`/en/${slug}/settings`))?.status(), { timeout: 20_000 }).toBe(200);
+  const { org } = await adminOnNewOrg({ page, context, baseURL: baseURL! }, { user: 'mutating', name: 'Mutating', slugPrefix: 'mutating', path: 'settings', activeOrg: true });
   const checksOfThisOrg = async () => {
     const path = `/v1/organizations/${org.id}/memberships`;
     const response = await fetch(`${E2E_CLERK_URL}/__local/requests?method=GET&path=${encodeURIComponent(path)}`);

@@ -1,5 +1,5 @@
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
-import { clerk, createUser, E2E_PASSWORD, lastEmailTo, newEmail, resetClerkSettings, signIn, withClerkSettings } from './clerk';
+import { adminOnNewOrg, clerk, createUser, E2E_PASSWORD, lastEmailTo, newEmail, resetClerkSettings, signIn, withClerkSettings } from './clerk';
 import { expect, test } from './fixtures';
 
 // One e2e server for the suite: whatever a test changed in clerk-local's settings is undone after it.
@@ -17,11 +17,7 @@ for (const membershipRequired of [false, true]) {
     baseURL,
     browser,
   }) => {
-    const admin = await createUser('inviting-admin');
-    const slug = `invite-${Date.now().toString(36)}`;
-    const org = await clerk.organizations.createOrganization({ name: 'Inviting Co', slug, createdBy: admin.id });
-    await signIn(context, baseURL!, admin.id);
-    await expect.poll(async () => (await page.goto(`/en/${slug}/members`))?.status(), { timeout: 20_000 }).toBe(200);
+    const { org, slug } = await adminOnNewOrg({ page, context, baseURL: baseURL! }, { user: 'inviting-admin', name: 'Inviting Co', slugPrefix: 'invite', path: 'members' });
 
     const invitee = newEmail('invitee');
     await page.getByTestId('invite-email').fill(invitee);

@@ -1,13 +1,9 @@
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
-import { clerk, createUser, signIn } from './clerk';
+import { adminOnNewOrg, clerk } from './clerk';
 import { expect, test } from './fixtures';
 
 test('an admin invites someone, sees the invitation, and revokes it; Clerk holds it all', async ({ page, context, baseURL }) => {
-  const admin = await createUser('inviter');
-  const slug = `team-${Date.now().toString(36)}`;
-  const org = await clerk.organizations.createOrganization({ name: 'Team Co', slug, createdBy: admin.id });
-  await signIn(context, baseURL!, admin.id);
-  await expect.poll(async () => (await page.goto(`/en/${slug}/members`))?.status(), { timeout: 20_000 }).toBe(200);
+  const { org } = await adminOnNewOrg({ page, context, baseURL: baseURL! }, { user: 'inviter', name: 'Team Co', slugPrefix: 'team', path: 'members' });
   await expect(page.getByTestId('member')).toHaveCount(1);
 
   await page.getByTestId('invite-email').fill('new.colleague@example.com');

@@ -1,5 +1,5 @@
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
-import { clerk, createUser, signIn } from './clerk';
+import { adminOnNewOrg, clerk, createUser, signIn } from './clerk';
 import { expect, test } from './fixtures';
 
 // Issue 14 / DESIGN.md §7: headers on every response, redirects from the
@@ -95,11 +95,7 @@ test('an unknown locale gives a not-found page with a title', async ({ page }) =
 });
 
 test('a logo upload is judged by its bytes: HTML labelled image/png is refused with the message', async ({ page, context, baseURL }) => {
-  const admin = await createUser('logo');
-  const slug = `logo-${Date.now().toString(36)}`;
-  const org = await clerk.organizations.createOrganization({ name: 'Logo Co', slug, createdBy: admin.id });
-  await signIn(context, baseURL!, admin.id);
-  await expect.poll(async () => (await page.goto(`/en/${slug}/settings`))?.status(), { timeout: 20_000 }).toBe(200);
+  const { org } = await adminOnNewOrg({ page, context, baseURL: baseURL! }, { user: 'logo', name: 'Logo Co', slugPrefix: 'logo', path: 'settings' });
 
   await page.getByTestId('logo-input').setInputFiles({
     name: 'logo.png',

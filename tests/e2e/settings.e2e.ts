@@ -1,13 +1,9 @@
 import en from '../../src/i18n/messages/en.json' with { type: 'json' };
-import { clerk, createUser, signIn } from './clerk';
+import { adminOnNewOrg, clerk, createUser, signIn } from './clerk';
 import { expect, test } from './fixtures';
 
 test('an admin renames a customer org and sees the new name', async ({ page, context, baseURL }) => {
-  const admin = await createUser('renamer');
-  const slug = `rename-${Date.now().toString(36)}`;
-  const org = await clerk.organizations.createOrganization({ name: 'Old Name', slug, createdBy: admin.id });
-  await signIn(context, baseURL!, admin.id);
-  await expect.poll(async () => (await page.goto(`/en/${slug}/settings`))?.status(), { timeout: 20_000 }).toBe(200);
+  const { org, slug } = await adminOnNewOrg({ page, context, baseURL: baseURL! }, { user: 'renamer', name: 'Old Name', slugPrefix: 'rename', path: 'settings' });
 
   await page.getByTestId('org-name-input').fill('New Name GmbH');
   await page.getByTestId('rename-form').getByRole('button', { name: en.Settings.save }).click();

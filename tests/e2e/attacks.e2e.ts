@@ -33,6 +33,14 @@ async function openAsAdmin(page: Page, context: BrowserContext, baseURL: string,
   return sessionCookie(context, baseURL);
 }
 
+/** The attacker, still an admin with the org active, on its settings page; the database to read back. */
+async function attackerOnSettings(label: string, page: Page, context: BrowserContext, baseURL: string) {
+  const { attacker, org, slug } = await orgWithTwoAdmins(label);
+  const settings = `${baseURL}/en/${slug}/settings`;
+  const cookie = await openAsAdmin(page, context, baseURL, attacker.id, org.id, settings);
+  return { attacker, org, slug, settings, cookie, db: await e2eDatabase() };
+}
+
 test('a demoted admin cannot make themselves admin again with the session they had', async ({ page, context, baseURL }) => {
   const { attacker, other, org, slug } = await orgWithTwoAdmins('demoted');
   const members = `${baseURL}/en/${slug}/members`;
@@ -72,10 +80,7 @@ test('a removed admin can neither demote the remaining admin nor invite themselv
 });
 
 test('a demoted admin cannot rename the org (the same post succeeded while they were admin)', async ({ page, context, baseURL }) => {
-  const { attacker, org, slug } = await orgWithTwoAdmins('renamer');
-  const settings = `${baseURL}/en/${slug}/settings`;
-  const cookie = await openAsAdmin(page, context, baseURL!, attacker.id, org.id, settings);
-  const db = await e2eDatabase();
+  const { attacker, org, slug, settings, cookie, db } = await attackerOnSettings('renamer', page, context, baseURL!);
 
   const allowed = await postAction(settings, 'updateOrgSettings', { intent: 'rename', shortName: slug, name: 'Renamed While Admin' }, cookie);
   expect(allowed.status).toBe(200);
@@ -93,10 +98,7 @@ test('a demoted admin cannot rename the org (the same post succeeded while they 
 });
 
 test('a deleted user can neither rename the org nor open it once user.deleted is processed', async ({ page, context, baseURL }) => {
-  const { attacker, org, slug } = await orgWithTwoAdmins('deleted');
-  const settings = `${baseURL}/en/${slug}/settings`;
-  const cookie = await openAsAdmin(page, context, baseURL!, attacker.id, org.id, settings);
-  const db = await e2eDatabase();
+  const { attacker, org, slug, settings, cookie, db } = await attackerOnSettings('deleted', page, context, baseURL!);
   const before = await db.organization(slug);
 
   await clerk.users.deleteUser(attacker.id);

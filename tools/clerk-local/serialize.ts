@@ -22,33 +22,24 @@ export function imageUrl(ctx: SerializeContext, imageId: string): string {
   return `${ctx.baseUrl()}/__local/images/${imageId}`;
 }
 
-function emailJson(e: EmailRecord) {
+/** What an email address and a phone number share: verified by the admin (Backend API users), linked to nothing. */
+function identificationJson(r: { id: string; created_at: number; updated_at: number }) {
   return {
-    id: e.id,
-    object: 'email_address' as const,
-    email_address: e.email_address,
+    id: r.id,
     reserved: false,
     verification: { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null },
     linked_to: [],
-    created_at: e.created_at,
-    updated_at: e.updated_at,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
   };
 }
 
+function emailJson(e: EmailRecord) {
+  return { ...identificationJson(e), object: 'email_address' as const, email_address: e.email_address };
+}
+
 function phoneJson(p: PhoneRecord) {
-  return {
-    id: p.id,
-    object: 'phone_number' as const,
-    phone_number: p.phone_number,
-    reserved_for_second_factor: false,
-    default_second_factor: false,
-    reserved: false,
-    verification: { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null },
-    linked_to: [],
-    backup_codes: null,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  };
+  return { ...identificationJson(p), object: 'phone_number' as const, phone_number: p.phone_number, reserved_for_second_factor: false, default_second_factor: false, backup_codes: null };
 }
 
 export function userJson(ctx: SerializeContext, u: UserRecord) {

@@ -11,6 +11,11 @@ export function clientFor(local: ClerkLocal, secretKey = local.secretKey): Clerk
   return createClerkClient({ secretKey, apiUrl: local.url, publishableKey: local.publishableKey, telemetry: { disabled: true } });
 }
 
+/** The client as the app's clerkMiddleware builds it: development key and the PEM jwtKey (networkless verification). */
+export function middlewareClientFor(local: ClerkLocal): ClerkClient {
+  return createClerkClient({ secretKey: local.secretKey, apiUrl: local.url, publishableKey: local.publishableKey, jwtKey: local.jwtKey, telemetry: { disabled: true } });
+}
+
 /** Starts an emulator before the file's tests and stops it after; read `.local`/`.clerk` inside tests. */
 export function useEmulator(options: ClerkLocalOptions = {}): Emulator {
   const env = {} as Emulator;

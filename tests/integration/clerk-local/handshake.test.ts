@@ -1,20 +1,13 @@
-import { createClerkClient } from '@clerk/backend';
 import { describe, expect, it } from 'vitest';
 import { APP, FakeBrowser } from './browser';
-import { email, useEmulator } from './fixture';
+import { email, middlewareClientFor, useEmulator } from './fixture';
 
 const env = useEmulator();
 const PASSWORD = 'handshake-password';
 
 /** What clerkMiddleware runs for a page request, configured as the app is (development key, PEM jwtKey, proxy URL). */
 function authenticate(url: string, cookies: Record<string, string> = {}) {
-  const client = createClerkClient({
-    secretKey: env.local.secretKey,
-    apiUrl: env.local.url,
-    publishableKey: env.local.publishableKey,
-    jwtKey: env.local.jwtKey,
-    telemetry: { disabled: true },
-  });
+  const client = middlewareClientFor(env.local);
   const cookie = Object.entries(cookies)
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');

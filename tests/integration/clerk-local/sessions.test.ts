@@ -1,7 +1,7 @@
-import { createClerkClient, verifyToken } from '@clerk/backend';
+import { verifyToken } from '@clerk/backend';
 import { describe, expect, it } from 'vitest';
 import { cookieHeader, mintSessionOverHttp } from '../../helpers/clerkSession';
-import { email, uniq, useEmulator } from './fixture';
+import { email, middlewareClientFor, uniq, useEmulator } from './fixture';
 
 const env = useEmulator();
 const APP = 'http://localhost:3000';
@@ -14,13 +14,7 @@ async function member() {
 
 /** What clerkMiddleware runs, with the app's configuration (development key, PEM jwtKey). */
 function authenticate(cookie: string) {
-  const client = createClerkClient({
-    secretKey: env.local.secretKey,
-    apiUrl: env.local.url,
-    publishableKey: env.local.publishableKey,
-    jwtKey: env.local.jwtKey,
-    telemetry: { disabled: true },
-  });
+  const client = middlewareClientFor(env.local);
   const request = new Request(`${APP}/en/dashboard`, { headers: { cookie, accept: 'text/html' } });
   return client.authenticateRequest(request, { authorizedParties: [APP] });
 }

@@ -1,22 +1,11 @@
 // The event log's chart data (issue 15): one aggregation on mongo-local,
 // through the real lib/db function, per hour and status over 24 hours.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDb, disconnectDb, ensureIndexes, eventsPerHour, WebhookEvent } from '@/lib/db';
-import { startMongoLocal, type MongoLocal } from '../../../tools/mongo-local';
+import { describe, expect, it } from 'vitest';
+import { eventsPerHour, WebhookEvent } from '@/lib/db';
+import { useOwnMongoLocal } from '../../helpers/ownMongoLocal';
 
 const HOUR_MS = 60 * 60 * 1000;
-let server: MongoLocal;
-
-beforeAll(async () => {
-  server = await startMongoLocal({ port: 0 });
-  await connectDb(`${server.uri}eventstats`);
-  await ensureIndexes();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await server.stop();
-});
+useOwnMongoLocal('eventstats');
 
 describe('eventsPerHour', () => {
   it('counts the last 24 hours by hour and status, with empty hours as zeros and older events left out', async () => {

@@ -70,6 +70,16 @@ async function until(id: string, ok: (view: ImportView) => boolean): Promise<Imp
   }
 }
 
+/** A file of `rows` new orgs, previewed, then applied by the job runner with Clerk answering `latencyMs` late. */
+async function applyingSlowly(rows: number, prefix: string, latencyMs: number): Promise<string> {
+  const id = await uploaded(csvOf(rows, prefix));
+  await until(id, (v) => v.status === 'ready');
+  clerk.server.faults.set({ latencyMs });
+  expect(await startImportApply(id)).toEqual({ ok: true });
+  await (await backgroundJobs()).enqueue('csv-import', { importId: id });
+  return id;
+}
+
 const slugsInClerk = async (prefix: string) =>
   clerk.server.store
     .listOrganizations({}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 })
@@ -154,11 +164,7 @@ describe('CSV import job', () => {
   });
 
   it('resumes after its runner stops mid-apply and ends with exactly the rows of the file', async () => {
-    const id = await uploaded(csvOf(350, 'resume'));
-    await until(id, (v) => v.status === 'ready');
-    clerk.server.faults.set({ latencyMs: 15 });
-    expect(await startImportApply(id)).toEqual({ ok: true });
-    await (await backgroundJobs()).enqueue('csv-import', { importId: id });
+    const id = await applyingSlowly(350, 'resume', 15);
     await until(id, (v) => v.done >= 100);
     await stopBackgroundJobs(); // the runner saves its place at the end of the batch and lets go
     const stopped = await findImportJob(id);
@@ -178,11 +184,7 @@ describe('CSV import job', () => {
   });
 
   it('shows rows finished inside a batch before its checkpoint, leaving the checkpoint (where a resume starts) at the batch boundary', async () => {
-    const id = await uploaded(csvOf(150, 'live'));
-    await until(id, (v) => v.status === 'ready');
-    clerk.server.faults.set({ latencyMs: 100 }); // a batch of 100 rows takes several seconds
-    expect(await startImportApply(id)).toEqual({ ok: true });
-    await (await backgroundJobs()).enqueue('csv-import', { importId: id });
+    const id = await applyingSlowly(150, 'live', 100); // a batch of 100 rows takes several seconds
     const midBatch = await until(id, (v) => v.done > 0 && v.done < 100);
     const stored = await findImportJob(id);
     expect(stored?.done).toBe(0); // the checkpoint, which a resume starts from, is untouched
@@ -193,11 +195,7 @@ describe('CSV import job', () => {
   });
 
   it('stops within one batch when cancelled', async () => {
-    const id = await uploaded(csvOf(500, 'cancel'));
-    await until(id, (v) => v.status === 'ready');
-    clerk.server.faults.set({ latencyMs: 15 });
-    expect(await startImportApply(id)).toEqual({ ok: true });
-    await (await backgroundJobs()).enqueue('csv-import', { importId: id });
+    const id = await applyingSlowly(500, 'cancel', 15);
     const at = (await until(id, (v) => v.done >= 100)).done;
     await requestCancel(id);
     const cancelled = await until(id, (v) => v.status === 'cancelled');

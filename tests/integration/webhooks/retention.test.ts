@@ -3,9 +3,9 @@
 // instead of mongod's 60 s) remove a settled event once its retention has
 // passed, and keep a newer settled event and a failed one still inside its
 // longer retention. Its own mongo-local, so the sweep can be fast.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { claimEvent, connectDb, DEFAULT_RETENTION, disconnectDb, ensureIndexes, failEvent, settleEvent, WebhookEvent } from '@/lib/db';
-import { startMongoLocal, type MongoLocal } from '../../../tools/mongo-local';
+import { describe, expect, it, vi } from 'vitest';
+import { claimEvent, DEFAULT_RETENTION, failEvent, settleEvent, WebhookEvent } from '@/lib/db';
+import { useOwnMongoLocal } from '../../helpers/ownMongoLocal';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
@@ -13,18 +13,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const findEvent = (svixId: string) => WebhookEvent.findOne({ svixId }).lean();
 const fields = { type: 'user.created', objectId: 'user_x', payload: {} };
 
-let server: MongoLocal;
-
-beforeAll(async () => {
-  server = await startMongoLocal({ port: 0, ttlMonitorSleepSecs: 0.1 });
-  await connectDb(`${server.uri}retention`);
-  await ensureIndexes();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await server.stop();
-});
+useOwnMongoLocal('retention', { ttlMonitorSleepSecs: 0.1 });
 
 describe('webhook event retention', () => {
   it('removes a settled event past its 30 days and keeps a recent one and a failed one within its 90 days', async () => {

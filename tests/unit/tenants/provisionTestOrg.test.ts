@@ -113,15 +113,8 @@ describe('provisionTestOrg', () => {
 
   it("moves to the next number when a stranger's Clerk org holds the slug (MongoDB reset, Clerk kept)", async () => {
     const { ports, clerkOrgs } = fakePorts();
-    clerkOrgs.set('org_x', {
-      id: 'org_x',
-      slug: 'test-0001',
-      name: 'test-0001',
-      logoUrl: null,
-      createdBy: 'user_before_the_reset',
-      publicMetadata: { testOrgOwner: 'user_before_the_reset' },
-      updatedAt: new Date(),
-    });
+    const before = 'user_before_the_reset';
+    clerkOrgs.set('org_x', { id: 'org_x', slug: 'test-0001', name: 'test-0001', logoUrl: null, createdBy: before, publicMetadata: { testOrgOwner: before }, updatedAt: new Date() });
     const { tenant } = await provisionTestOrg('user_a', ports);
     expect(tenant).toMatchObject({ shortName: 'test-0002', name: 'test-0002', status: 'active' });
     expect(clerkOrgs.get('org_x')?.createdBy).toBe('user_before_the_reset');

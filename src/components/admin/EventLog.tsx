@@ -3,7 +3,7 @@ import { Link } from '@/i18n/navigation';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { Table, TableCell, TableHead } from '@/components/ui/table';
+import { Table, TableCell, TableEmpty, TableHeader } from '@/components/ui/table';
 import type { WebhookEventRecord } from '@/lib/db';
 import { Pager } from './Pager';
 import { ReplayButton } from './ReplayButton';
@@ -35,21 +35,10 @@ export async function EventLog({ events, total, page, pageSize, query, now }: Pr
         </Link>
       </div>
       {events.length === 0 ? (
-        <p data-testid="admin-events-empty" className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
-          {te('empty')}
-        </p>
+        <TableEmpty data-testid="admin-events-empty">{te('empty')}</TableEmpty>
       ) : (
         <Table data-testid="admin-events">
-          <thead>
-            <tr>
-              <TableHead>{t('received')}</TableHead>
-              <TableHead>{t('type')}</TableHead>
-              <TableHead>{t('status')}</TableHead>
-              <TableHead>{t('attempts')}</TableHead>
-              <TableHead>{t('lastError')}</TableHead>
-              <TableHead />
-            </tr>
-          </thead>
+          <TableHeader columns={[{ label: t('received') }, { label: t('type') }, { label: t('status') }, { label: t('attempts') }, { label: t('lastError') }, {}]} />
           <tbody>
             {events.map((event) => (
               <EventRow key={event.svixId} event={event} now={now} />

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { Table, TableCell, TableHead } from '@/components/ui/table';
+import { Table, TableCell, TableEmpty, TableHeader } from '@/components/ui/table';
 import type { Tenant } from '@/lib/domain';
 import { ArchiveButton } from './ArchiveButton';
 import { Pager } from './Pager';
@@ -23,20 +23,10 @@ export async function OrgList({ items, total, page, pageSize, query }: Props) {
     <div data-testid="admin-org-list" className="flex flex-col gap-4">
       <OrgFilter query={query} />
       {items.length === 0 ? (
-        <p data-testid="org-list-empty" className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
-          {tl('none')}
-        </p>
+        <TableEmpty data-testid="org-list-empty">{tl('none')}</TableEmpty>
       ) : (
         <Table data-testid="admin-orgs">
-          <thead>
-            <tr>
-              <TableHead>{t('shortName')}</TableHead>
-              <TableHead>{t('name')}</TableHead>
-              <TableHead>{t('kind')}</TableHead>
-              <TableHead>{t('status')}</TableHead>
-              <TableHead />
-            </tr>
-          </thead>
+          <TableHeader columns={[{ label: t('shortName') }, { label: t('name') }, { label: t('kind') }, { label: t('status') }, {}]} />
           <tbody>
             {items.map((tenant) => (
               <tr key={tenant.shortName}>

@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, TableCell, TableHead } from '@/components/ui/table';
+import { Table, TableCell, TableHeader } from '@/components/ui/table';
 import { HiddenFields } from './HiddenFields';
 import { RoleBadge } from './MembersTable';
 import { useMembersAction } from './useMembersAction';
@@ -21,17 +21,15 @@ export function InvitationsTable({ shortName, invitations }: { shortName: string
   if (invitations.length === 0) return <p className="px-6 py-4 text-sm text-muted-foreground">{t('noInvitations')}</p>;
   return (
     <Table data-testid="invitations-table">
-      <thead>
-        <tr>
-          <TableHead>{t('columns.email')}</TableHead>
-          <TableHead>{t('columns.role')}</TableHead>
-          <TableHead>{t('columns.status')}</TableHead>
-          <TableHead className="hidden sm:table-cell">{t('columns.sent')}</TableHead>
-          <TableHead>
-            <span className="sr-only">{t('columns.actions')}</span>
-          </TableHead>
-        </tr>
-      </thead>
+      <TableHeader
+        columns={[
+          { label: t('columns.email') },
+          { label: t('columns.role') },
+          { label: t('columns.status') },
+          { label: t('columns.sent'), className: 'hidden sm:table-cell' },
+          { label: <span className="sr-only">{t('columns.actions')}</span> },
+        ]}
+      />
       <tbody>
         {invitations.map((i) => (
           <tr key={i.id} data-testid={i.status === 'pending' ? 'invitation' : 'past-invitation'}>

@@ -6,7 +6,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, TableCell, TableHead } from '@/components/ui/table';
+import { Table, TableCell, TableHeader } from '@/components/ui/table';
 import { HiddenFields } from './HiddenFields';
 import { useMembersAction } from './useMembersAction';
 import { ORG_ROLE } from '@/lib/domain';
@@ -30,16 +30,14 @@ export function MembersTable({ shortName, members }: { shortName: string; member
   const [, action, pending] = useMembersAction({ toastErrors: true });
   return (
     <Table data-testid="members-table">
-      <thead>
-        <tr>
-          <TableHead>{t('columns.member')}</TableHead>
-          <TableHead>{t('columns.role')}</TableHead>
-          <TableHead className="hidden sm:table-cell">{t('columns.joined')}</TableHead>
-          <TableHead>
-            <span className="sr-only">{t('columns.actions')}</span>
-          </TableHead>
-        </tr>
-      </thead>
+      <TableHeader
+        columns={[
+          { label: t('columns.member') },
+          { label: t('columns.role') },
+          { label: t('columns.joined'), className: 'hidden sm:table-cell' },
+          { label: <span className="sr-only">{t('columns.actions')}</span> },
+        ]}
+      />
       <tbody>
         {members.map((m) => (
           <tr key={m.userId} data-testid="member">

@@ -16,7 +16,7 @@ import { Organization } from '@/lib/db';
 import type { Phase, WorkerResult } from '../csvImportWorker';
 import { check, type Row, target } from '../report';
 import { type Bench, resetState } from '../services';
-import { count, formatTally } from '../stats';
+import { count, formatTally, percentile } from '../stats';
 
 const ROWS = Number(process.env.BENCH_CSV_ROWS ?? 10_000);
 /** Per worker run; past it the worker is stopped and the scenario fails. */
@@ -88,8 +88,12 @@ export async function csvImport(bench: Bench, progress: (line: string) => void):
   const perRow = firstCalls / ROWS;
   const apply = againstFloor(first.apply!, rate);
   const againCalls = total(second.preview!.calls) + total(second.apply!.calls);
-  const ex = exported.export!;
+  const [cold, ...warm] = exported.exports!;
+  const ex = { ...cold!, ms: percentile(warm.map((run) => run.ms), 50) };
   const exFloor = againstFloor(ex, rate);
+  const coldFloor = againstFloor(cold!, rate);
+  const sameCalls = warm.every((run) => total(run.calls) === total(cold!.calls));
+  const slowestHeader = Math.max(...exported.exports!.map((run) => run.firstRowMs));
   const view = first.view!;
   const liveMax = Math.max(first.heap.start, ...first.heap.live);
   const s = 'CSV';
@@ -125,10 +129,10 @@ export async function csvImport(bench: Bench, progress: (line: string) => void):
     },
     {
       scenario: s,
-      metric: `export of ${count(ex.rows - 1)} orgs: Clerk calls, first row, wall time against its floor`,
-      measured: `${total(ex.calls)} calls (${formatTally(ex.routes)}); header after ${ex.firstRowMs.toFixed(0)} ms, first org after ${ex.firstOrgMs.toFixed(0)} ms; ${(ex.ms / 1000).toFixed(2)} s vs floor ${(exFloor.floorMs / 1000).toFixed(2)} s = ${exFloor.ratio.toFixed(2)}×`,
+      metric: `export of ${count(ex.rows - 1)} orgs, the stream the route sends, ${exported.exports!.length} in one process: Clerk calls each, first row, wall time against its floor (p50 of the runs after the first; the first runs cold code, as after a deploy)`,
+      measured: `${total(ex.calls)} calls (${formatTally(ex.routes)})${sameCalls ? '' : ' — NOT the same in every run'}; header after ≤ ${slowestHeader.toFixed(0)} ms, first org after ${ex.firstOrgMs.toFixed(0)} ms; ${(ex.ms / 1000).toFixed(2)} s vs floor ${(exFloor.floorMs / 1000).toFixed(2)} s = ${exFloor.ratio.toFixed(2)}× (runs ${exported.exports!.map((run) => (run.ms / 1000).toFixed(2)).join(', ')} s; first ${coldFloor.ratio.toFixed(2)}×)`,
       target: '≤ 100 calls, < 1 s, ≤ 1.3×',
-      verdict: target(total(ex.calls) <= 100 && ex.firstRowMs < 1_000 && exFloor.ratio <= 1.3),
+      verdict: target(sameCalls && total(ex.calls) <= 100 && slowestHeader < 1_000 && exFloor.ratio <= 1.3),
     },
     {
       scenario: s,

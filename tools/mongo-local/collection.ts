@@ -10,6 +10,7 @@ import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
 import { type Plan, planQuery } from './planner';
+import { plainProjection } from './projection';
 import { type Validator, validatorFor } from './validation';
 import type { Change } from './store';
 
@@ -109,11 +110,13 @@ export class Collection {
       matched.push(doc);
       if (matched.length >= wanted) break;
     }
-    let cursor = find(matched, {}, options.projection, { collation: forMingo(options.collation) } as never);
+    const plain = plainProjection(options.projection);
+    let cursor = find(matched, {}, plain === null ? options.projection : undefined, { collation: forMingo(options.collation) } as never);
     if (mustSort) cursor = cursor.sort(sort);
     if (skip) cursor = cursor.skip(skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return { docs: cursor.all() as Document[], examined };
+    const docs = cursor.all() as Document[];
+    return { docs: plain ? docs.map(plain) : docs, examined };
   }
 
   private *candidates(plan: Plan): Generator<Document> {

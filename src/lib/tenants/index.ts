@@ -1,6 +1,6 @@
 export { type ProvisioningPorts, provisionTestOrg } from './provisionTestOrg';
 export { adoptCreatedOrg, applyOrgUpdate, archiveDeletedOrg, retireTestOrgOf, type OrgSyncPorts } from './syncClerkOrg';
-export { csvExportPorts, csvImportPorts, orgSettingsPorts, orgSyncPorts, provisioningPorts, reconcilePorts } from './ports';
+export { csvImportPorts, orgSettingsPorts, orgSyncPorts, provisioningPorts, reconcilePorts } from './ports';
 export * from './csv';
 export { formatReport, reconcileWith } from './reconcile';
 export { changeOrgSettings, OrgNameInvalidError, TestOrgLockedError, type SettingsChange } from './orgSettings';

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import { findTenantByClerkOrgId } from '@/lib/db';
 import { env } from '@/lib/env';
 import { exportOrgsCsvWith } from './csv';
@@ -39,8 +38,8 @@ export async function entryWorkspace(userId: string, activeClerkOrgId: string | 
   return ensureWorkspace(userId, { provision: false });
 }
 
-/** The org CSV as a byte stream: rows are produced and sent one at a time. */
+/** The org CSV as a byte stream, sent as it is produced. */
 export async function exportOrgsCsv(): Promise<ReadableStream<Uint8Array>> {
-  const csv = Readable.from(exportOrgsCsvWith(csvExportPorts)).pipe(stringify());
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+  const bytes = Readable.from(exportOrgsCsvWith(csvExportPorts), { objectMode: false });
+  return Readable.toWeb(bytes) as ReadableStream<Uint8Array>;
 }

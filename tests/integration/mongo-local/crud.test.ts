@@ -75,6 +75,20 @@ describe('CRUD', () => {
     const doc = await Item.findOne({ name: 'p' }).select({ name: 1 }).lean();
     expect(doc).toEqual({ _id: expect.anything(), name: 'p' });
   });
+
+  it('keeps the stored field order, _id first, whatever order the projection names fields in', async () => {
+    const items = Item.collection;
+    await items.insertOne({ _id: new mongoose.Types.ObjectId(), name: 'o', rank: 2, note: 'n', visits: 3 });
+    const keys = async (projection: Record<string, 0 | 1 | boolean>) => Object.keys((await items.findOne({ name: 'o' }, { projection }))!);
+    expect(await keys({ visits: 1, name: 1 })).toEqual(['_id', 'name', 'visits']);
+    expect(await keys({ visits: true, _id: 0, name: 1 })).toEqual(['name', 'visits']);
+    expect(await keys({ rank: 0, _id: 0 })).toEqual(['name', 'note', 'visits']);
+    expect(await keys({ _id: 1 })).toEqual(['_id']);
+    expect(await keys({ _id: 0 })).toEqual(['name', 'rank', 'note', 'visits']);
+    expect(await keys({ missing: 1 })).toEqual(['_id']);
+    // Mixing inclusion and exclusion is refused, as mongod refuses it.
+    await expect(items.findOne({ name: 'o' }, { projection: { name: 1, rank: 0 } })).rejects.toThrow();
+  });
 });
 
 describe('sort, skip and limit', () => {

@@ -40,6 +40,7 @@ export abstract class StoreState {
   readonly clients = new Map<string, ClientRecord>();
   protected seq = 0;
   protected lastTime = 0;
+  private changes = 0;
   protected readonly listeners = new Set<() => void>();
   readonly view: SerializeContext;
 
@@ -78,7 +79,13 @@ export abstract class StoreState {
   }
 
   protected changed(): void {
+    this.changes += 1;
     for (const l of this.listeners) l();
+  }
+
+  /** Counts changes: what a cached view of the maps compares against. */
+  get version(): number {
+    return this.changes;
   }
 
   /** Every update: a later `updated_at`, the `*.updated` event with the record as it is now, persistence. */

@@ -10,7 +10,7 @@ import { CommandError, badValue } from './errors';
 import { DuplicateKeyError, ID_INDEX, Index, specConflict, type IndexSpec } from './indexes';
 import { isPlainObject, keyOf } from './keys';
 import { type Plan, planQuery } from './planner';
-import { plainProjection } from './projection';
+import { project } from './projection';
 import { type Validator, validatorFor } from './validation';
 import type { Change } from './store';
 
@@ -110,13 +110,11 @@ export class Collection {
       matched.push(doc);
       if (matched.length >= wanted) break;
     }
-    const plain = plainProjection(options.projection);
-    let cursor = find(matched, {}, plain === null ? options.projection : undefined, { collation: forMingo(options.collation) } as never);
+    let cursor = find(matched, {}, undefined, { collation: forMingo(options.collation) } as never);
     if (mustSort) cursor = cursor.sort(sort);
     if (skip) cursor = cursor.skip(skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    const docs = cursor.all() as Document[];
-    return { docs: plain ? docs.map(plain) : docs, examined };
+    return { docs: project(cursor.all() as Document[], options.projection), examined };
   }
 
   private *candidates(plan: Plan): Generator<Document> {

@@ -1,15 +1,23 @@
-// Plain top-level projections ({ a: 1, b: 1 } or { a: 0 }), the shape
+// Projections for find and findAndModify. Plain top-level ones ({ a: 1, b: 1 } or { a: 0 }), the shape
 // applications send most, applied without mingo: 10,000 documents through
 // mingo's projection took ~200 ms (the bench's CSV export), this a few. The
 // result keeps the stored document's field order, `_id` first, as mongod does
 // (mingo puts `_id` last). Anything else (dotted paths, operators, mixed
 // inclusion and exclusion, which mingo refuses as mongod does) goes to mingo.
 import type { Document } from 'bson';
+import { find } from 'mingo';
 
 type Project = (doc: Document) => Document;
 
+/** `spec` applied to each document (find's `projection`, findAndModify's `fields`). */
+export function project(docs: Document[], spec: Document | undefined): Document[] {
+  const plain = plainProjection(spec);
+  if (plain === undefined) return docs;
+  return plain ? docs.map(plain) : (find(docs, {}, spec).all() as Document[]);
+}
+
 /** A function for a plain projection, `undefined` when there is none to apply, `null` when mingo must. */
-export function plainProjection(spec: Document | undefined): Project | undefined | null {
+function plainProjection(spec: Document | undefined): Project | undefined | null {
   if (spec === undefined) return undefined;
   const fields = Object.entries(spec);
   if (fields.length === 0) return undefined;

@@ -86,6 +86,8 @@ describe('CRUD', () => {
     expect(await keys({ _id: 1 })).toEqual(['_id']);
     expect(await keys({ _id: 0 })).toEqual(['name', 'rank', 'note', 'visits']);
     expect(await keys({ missing: 1 })).toEqual(['_id']);
+    const updated = await items.findOneAndUpdate({ name: 'o' }, { $set: { rank: 5 } }, { projection: { visits: 1, name: 1 }, returnDocument: 'after' });
+    expect(Object.keys(updated!)).toEqual(['_id', 'name', 'visits']);
     // Mixing inclusion and exclusion is refused, as mongod refuses it.
     await expect(items.findOne({ name: 'o' }, { projection: { name: 1, rank: 0 } })).rejects.toThrow();
   });

@@ -3,11 +3,11 @@
 // whole); `ordered` decides whether a failed statement stops the batch, and
 // failures are reported per statement as writeErrors.
 import type { Document } from 'bson';
-import { find as mingoFind } from 'mingo';
 import { type Collection, sameDocument } from '../collection';
 import type { Validator } from '../validation';
 import { CommandError, asCommandError } from '../errors';
 import { applyUpdate, upsertDocument, type UpdateSpec } from '../updates';
+import { project } from '../projection';
 import { type CommandHandler, collectionName, documentArray, letVariables, optionalDocument
 } from './context';
 
@@ -124,8 +124,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
   const name = collectionName(command, 'findAndModify' in command ? 'findAndModify' : 'findandmodify');
   const filter = optionalDocument(command, 'query') ?? {};
   const fields = optionalDocument(command, 'fields');
-  const project = (doc: Document | null) =>
-    doc && fields && Object.keys(fields).length > 0 ? ((mingoFind([doc], {}, fields).all()[0] as Document) ?? null) : doc;
+  const projected = (doc: Document | null) => (doc ? (project([doc], fields)[0] ?? null) : doc);
   const wantNew = command.new === true;
 
   if (command.remove === true) {
@@ -133,7 +132,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
     const [target] = collection?.query(filter, { ...findOptions(collection, command), limit: 1 }) ?? [];
     if (!target || !collection) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     collection.remove(target);
-    return { lastErrorObject: { n: 1 }, value: project(target), ok: 1 };
+    return { lastErrorObject: { n: 1 }, value: projected(target), ok: 1 };
   }
 
   const spec = command.update as UpdateSpec | undefined;
@@ -148,7 +147,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
       validation(collection, command)?.(next, current);
       collection.replace(current, next);
     }
-    return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(wantNew ? next : current), ok: 1 };
+    return { lastErrorObject: { n: 1, updatedExisting: true }, value: projected(wantNew ? next : current), ok: 1 };
   }
   if (command.upsert !== true) {
     return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
@@ -158,7 +157,7 @@ const findAndModify: CommandHandler = ({ db, command, store }) => {
   const inserted = collection.insert(inserting);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted._id },
-    value: wantNew ? project(inserted) : null,
+    value: wantNew ? projected(inserted) : null,
     ok: 1,
   };
 };

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { clerk, createUser, signIn } from './clerk';
+import { clerk, createUser, signIn, webhooksSettled } from './clerk';
 import { expect, test } from './fixtures';
 import { e2eDatabase } from './instances';
 import { postAction, sessionCookie } from './serverActions';
@@ -86,6 +86,8 @@ test('a demoted admin cannot rename the org (the same post succeeded while they 
   expect(allowed.status).toBe(200);
   expect(allowed.body).toContain('"saved"');
   await expect.poll(async () => (await db.organization(slug))?.name).toBe('Renamed While Admin');
+  // The rename's organization.updated webhook writes the tenant too (same name, a new updatedAt): let it land first.
+  await expect.poll(webhooksSettled, { timeout: 20_000 }).toBe(true);
   const before = await db.organization(slug);
 
   await clerk.organizations.updateOrganizationMembership({ organizationId: org.id, userId: attacker.id, role: 'org:member' });

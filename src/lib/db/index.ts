@@ -37,6 +37,7 @@ export const findTenantByShortName = whenReady(tenants.findTenantByShortName);
 export const dropReservation = whenReady(tenants.dropReservation);
 export const findTestOrgByOwner = whenReady(tenants.findTestOrgByOwner);
 export const liveTenants = whenReadyStream(tenants.liveTenants);
+export const exportableOrgs = whenReadyStream(tenants.exportableOrgs);
 export const markActive = whenReady(tenants.markActive);
 export const nextTestOrgNumber = whenReady(tenants.nextTestOrgNumber);
 export const renameReservation = whenReady(tenants.renameReservation);

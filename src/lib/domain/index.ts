@@ -4,5 +4,5 @@
 export { OwnerTakenError, ProvisioningConflictError, ShortNameTakenError, UnknownUserError } from './errors';
 export { ORG_NAME_MAX_LENGTH, orgNameProblem, type OrgNameProblem } from './orgName';
 export { RESERVED_SHORT_NAMES, isValidShortName } from './shortName';
-export { type ActiveTenant, type AdoptedOrg, type ClerkSyncChanges, isActiveTenant, type Tenant } from './tenant';
+export { type ActiveTenant, type AdoptedOrg, type ClerkSyncChanges, type ExportableOrg, isActiveTenant, type Tenant } from './tenant';
 export { ORG_ROLE, type OrgRole } from './orgRole';

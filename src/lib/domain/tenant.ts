@@ -18,6 +18,9 @@ export type ClerkSyncChanges = { name?: string; logoUrl?: string | null; clerkUp
 /** A tenant people can use: active, with its Clerk org (what a granted access carries). */
 export type ActiveTenant = Tenant & { status: 'active'; clerkOrgId: string };
 
+/** What the org CSV holds of an active tenant (its admins come from Clerk). */
+export type ExportableOrg = Pick<ActiveTenant, 'shortName' | 'name' | 'logoUrl' | 'isTestOrg' | 'clerkOrgId'>;
+
 export function isActiveTenant(tenant: Tenant): tenant is ActiveTenant {
   return tenant.status === 'active' && tenant.clerkOrgId !== null;
 }

@@ -101,6 +101,6 @@ export const csvImportPorts: CsvImportPorts = {
 };
 
 export const csvExportPorts: CsvExportPorts = {
-  tenants: { liveTenants: db.liveTenants },
+  tenants: { exportableOrgs: db.exportableOrgs },
   clerk: { listAllMemberships: clerk.listAllMemberships, listAllPendingInvitations: clerk.listAllPendingInvitations },
 };

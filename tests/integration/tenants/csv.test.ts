@@ -111,6 +111,14 @@ describe('CSV export', () => {
     expect(writes()).toBe(before);
   });
 
+  it('lists active orgs only, by shortName: archived and provisioning tenants are left out', async () => {
+    await importCsv([HEADER, 'zeta-co,Zeta,,false,', 'alpha-co,Alpha,,false,', 'closed-co,Closed,,false,'].join('\n'));
+    await Organization.updateOne({ shortName: 'closed-co' }, { $set: { status: 'archived' } });
+    await Organization.create({ shortName: 'test-0099', name: 'test-0099', isTestOrg: true, ownerUserId: 'user_reserving', status: 'provisioning' });
+    const lines = (await exportCsv()).trim().split('\n');
+    expect(lines).toEqual([HEADER, 'alpha-co,Alpha,,false,', 'zeta-co,Zeta,,false,']);
+  });
+
   it('neutralises cells a spreadsheet would run as formulas, and reads them back unchanged', async () => {
     // A formula without a URL: Clerk refuses org names with URLs (orgName.ts).
     await importCsv([HEADER, 'formula-co,"\'=SUM(""A1"";A9)",,false,'].join('\n'));

@@ -1,10 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BulkInvitation, BulkMembership } from '@/lib/clerk';
-import { ORG_ROLE, type Tenant } from '@/lib/domain';
+import { type ExportableOrg, ORG_ROLE } from '@/lib/domain';
 import { CSV_COLUMNS, neutralise } from './format';
 
 export type CsvExportPorts = {
-  tenants: { liveTenants(): AsyncIterable<Tenant> };
+  /** Active tenants with a Clerk org, by shortName (archived and provisioning ones are not listed). */
+  tenants: { exportableOrgs(): AsyncIterable<ExportableOrg> };
   clerk: { listAllMemberships(): Promise<BulkMembership[]>; listAllPendingInvitations(): Promise<BulkInvitation[]> };
 };
 
@@ -13,7 +14,7 @@ const PREFETCH = 20_000;
 
 /**
  * The header at once (the download starts before Clerk is read), then one
- * row per live org. Admins come from Clerk (MongoDB has none), read in bulk:
+ * row per active org. Admins come from Clerk (MongoDB has none), read in bulk:
  * the instance's memberships and pending invitations, a few pages of 500,
  * whatever the number of orgs. MongoDB is read meanwhile (up to PREFETCH
  * tenants), so the export takes the longer of the two reads, not their sum.
@@ -27,8 +28,8 @@ async function* orgRows({ tenants, clerk }: CsvExportPorts): AsyncGenerator<stri
   });
   // Awaited below; until then a failure must not count as unhandled.
   adminsRead.catch(() => undefined);
-  const cursor = tenants.liveTenants()[Symbol.asyncIterator]();
-  const early: Tenant[] = [];
+  const cursor = tenants.exportableOrgs()[Symbol.asyncIterator]();
+  const early: ExportableOrg[] = [];
   let exhausted = false;
   try {
     while (!clerkDone && early.length < PREFETCH) {
@@ -40,16 +41,12 @@ async function* orgRows({ tenants, clerk }: CsvExportPorts): AsyncGenerator<stri
       early.push(next.value);
     }
     const admins = await adminsRead;
-    for (const tenant of early) {
-      const row = rowOf(tenant, admins);
-      if (row) yield row;
-    }
+    for (const org of early) yield rowOf(org, admins);
     early.length = 0;
     while (!exhausted) {
       const next = await cursor.next();
       if (next.done) break;
-      const row = rowOf(next.value, admins);
-      if (row) yield row;
+      yield rowOf(next.value, admins);
     }
   } finally {
     await cursor.return?.();
@@ -77,10 +74,9 @@ export async function* exportOrgsCsvWith(ports: CsvExportPorts): AsyncGenerator<
   if (batch.length > 0) yield stringify(batch);
 }
 
-function rowOf(tenant: Tenant, admins: Map<string, Set<string>>): string[] | null {
-  if (!tenant.clerkOrgId || tenant.status !== 'active') return null;
-  const emails = [...(admins.get(tenant.clerkOrgId) ?? [])].sort();
-  return [tenant.shortName, tenant.name, tenant.logoUrl ?? '', String(tenant.isTestOrg), emails.join(';')].map(neutralise);
+function rowOf(org: ExportableOrg, admins: Map<string, Set<string>>): string[] {
+  const emails = [...(admins.get(org.clerkOrgId) ?? [])].sort();
+  return [org.shortName, org.name, org.logoUrl ?? '', String(org.isTestOrg), emails.join(';')].map(neutralise);
 }
 
 /** Admin emails per Clerk org id: admin members and pending admin invitations. */

@@ -34,8 +34,8 @@ export abstract class InvitationStore extends MembershipStore {
     if (input.inviter_user_id) this.getUserForParam(input.inviter_user_id);
     const existing = this.findUserByEmail(email);
     if (existing && this.findMembership(o.id, existing.id)) throw errors.alreadyMember();
-    for (const i of this.invitations.values()) {
-      if (i.organization_id === o.id && i.email_address === email && this.statusOf(i) === 'pending') throw errors.invitationDuplicate();
+    for (const i of this.invitations.of(o.id)) {
+      if (i.email_address === email && this.statusOf(i) === 'pending') throw errors.invitationDuplicate();
     }
     const t = this.now();
     const id = newId('invitation');
@@ -64,10 +64,9 @@ export abstract class InvitationStore extends MembershipStore {
   listInvitations(orgId: string, f: { status?: string[]; email_address?: string[]; order_by?: string }, p: Page): { items: InvitationRecord[]; total: number } {
     const o = this.getOrganization(orgId);
     const emails = f.email_address?.map((e) => e.toLowerCase());
-    const items = [...this.invitations.values()].filter((i) => {
+    const items = this.invitations.of(o.id).filter((i) => {
       i.status = this.statusOf(i);
       return (
-        i.organization_id === o.id &&
         (!f.status?.length || f.status.includes(i.status)) &&
         (!emails?.length || emails.includes(i.email_address))
       );

@@ -10,7 +10,7 @@ import { OrganizationStore } from './organizations';
 
 export abstract class MembershipStore extends OrganizationStore {
   findMembership(orgId: string, userId: string): MembershipRecord | undefined {
-    for (const m of this.memberships.values()) if (m.organization_id === orgId && m.user_id === userId) return m;
+    for (const m of this.memberships.of(orgId)) if (m.user_id === userId) return m;
     return undefined;
   }
 

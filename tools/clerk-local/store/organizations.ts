@@ -153,8 +153,8 @@ export abstract class OrganizationStore extends UserStore {
   /** Memberships and invitations go with the org; Clerk reports only `organization.deleted`. */
   deleteOrganization(id: string, context?: ChangeContext): OrgRecord {
     const o = this.getOrganization(id);
-    for (const m of this.memberships.values()) if (m.organization_id === o.id) this.memberships.delete(m.id);
-    for (const i of this.invitations.values()) if (i.organization_id === o.id) this.invitations.delete(i.id);
+    for (const m of this.memberships.of(o.id)) this.memberships.delete(m.id);
+    for (const i of this.invitations.of(o.id)) this.invitations.delete(i.id);
     if (o.image_id) this.images.delete(o.image_id);
     this.orgs.delete(o.id);
     this.emit('organization.deleted', deletedJson('organization', o.id, { slug: o.slug }), context);

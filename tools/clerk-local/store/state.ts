@@ -1,6 +1,7 @@
 // State shared by every resource of the store, and the helpers they all use.
 import type { ClientRecord, ImageRecord, InvitationRecord, InvitationStatus, MembershipRecord, OrgRecord, SessionRecord, UserRecord } from '../records';
 import type { SerializeContext } from '../serialize';
+import { ByOrgMap } from './byOrg';
 import type { ChangeContext, StoreOptions, Page } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -32,8 +33,8 @@ export function includes(haystack: (string | null | undefined)[], needle: string
 export abstract class StoreState {
   readonly users = new Map<string, UserRecord>();
   readonly orgs = new Map<string, OrgRecord>();
-  readonly memberships = new Map<string, MembershipRecord>();
-  readonly invitations = new Map<string, InvitationRecord>();
+  readonly memberships = new ByOrgMap<MembershipRecord>();
+  readonly invitations = new ByOrgMap<InvitationRecord>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly images = new Map<string, ImageRecord>();
   /** Frontend API clients by dev browser token. */
@@ -51,7 +52,7 @@ export abstract class StoreState {
       org: (id) => this.orgs.get(id),
       membersCount: (orgId) => this.membershipsOf(orgId).length,
       pendingInvitationsCount: (orgId) =>
-        [...this.invitations.values()].filter((i) => i.organization_id === orgId && this.statusOf(i) === 'pending').length,
+        this.invitations.of(orgId).filter((i) => this.statusOf(i) === 'pending').length,
     };
   }
 
@@ -97,7 +98,7 @@ export abstract class StoreState {
   }
 
   membershipsOf(orgId: string): MembershipRecord[] {
-    return [...this.memberships.values()].filter((m) => m.organization_id === orgId);
+    return this.memberships.of(orgId);
   }
 
   /** Pending invitations past `expires_at` read as expired. */

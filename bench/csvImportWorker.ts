@@ -84,7 +84,6 @@ function phase(started: number): Phase {
   return result;
 }
 
-
 const NEWLINE = 0x0a;
 
 /** The CSV stream the export route sends, read to its end; rows counted by line (the bench's names have no line breaks). */

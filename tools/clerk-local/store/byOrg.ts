@@ -3,7 +3,7 @@
 // 10,000-org import costs it O(n²) (each new invitation scanned every other
 // one for a duplicate; deleting each org scanned them all again).
 
-/** A Map by id that also keeps each record under its `organization_id`, which never changes. */
+/** A Map by id that also keeps each record under its `organization_id` (a record set again under another org moves). */
 export class ByOrgMap<T extends { id: string; organization_id: string }> extends Map<string, T> {
   private readonly byOrg = new Map<string, Map<string, T>>();
 
